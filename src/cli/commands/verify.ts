@@ -1,0 +1,44 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { LedgerInvalidError } from "../../store/folder.ts";
+import { verifyFolder } from "../../store/verify.ts";
+import { EXIT, UsageError } from "../io.ts";
+import type { Command } from "../main.ts";
+
+export const verifyCommand: Command = {
+  summary: "verify a ledger: schema, canonical form, seq, chain, signatures, Merkle root, checkpoint, witnesses",
+  usage: "<ledger-dir> [--witness <checkpoint-file>]… [--fast] [--json]",
+  options: { witness: { type: "string", multiple: true }, fast: { type: "boolean" }, json: { type: "boolean" } },
+  async run({ values, positionals }, io) {
+    const [target, ...extra] = positionals;
+    if (!target) throw new UsageError("the ledger folder is required");
+    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    const witnesses = await Promise.all(
+      ((values.witness as string[] | undefined) ?? []).map(async (path) => ({ path, note: await readFile(resolve(io.cwd, path), "utf8") })),
+    );
+    const level = values.fast ? "fast" : "full";
+    const started = performance.now();
+    try {
+      const ledger = await verifyFolder(resolve(io.cwd, target), { level, witnesses });
+      const seconds = (performance.now() - started) / 1000;
+      const root = ledger.checkpoint.root.toString("base64");
+      if (values.json) {
+        io.stdout(
+          `${JSON.stringify({ ok: true, level, origin: ledger.origin, size: ledger.size, root, witnesses: ledger.witnesses, seconds })}\n`,
+        );
+      } else {
+        const checked =
+          level === "fast" ? "seq, chain, Merkle root and checkpoint" : "every entry, signature, the chain, Merkle root and checkpoint";
+        io.stdout(`ok: ${ledger.size} entries of ${ledger.origin}, root ${root}; ${checked} verified in ${seconds.toFixed(2)}s\n`);
+        for (const w of ledger.witnesses) io.stdout(`ok: extends the witness checkpoint ${w.path} (size ${w.size})\n`);
+      }
+      return EXIT.ok;
+    } catch (e) {
+      if (!(e instanceof LedgerInvalidError) || !values.json) throw e;
+      io.stdout(
+        `${JSON.stringify({ ok: false, level, where: e.where, ...(e.seq !== undefined ? { seq: e.seq } : {}), reason: e.message.slice(e.where.length + 2) })}\n`,
+      );
+      return EXIT.invalid;
+    }
+  },
+};

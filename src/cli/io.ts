@@ -1,0 +1,21 @@
+/** What a command may touch of its process: its streams and working directory, so tests run it in-process. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stdin: () => Promise<string>;
+}
+
+/** The exit codes every command shares. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A command line that cannot be run as given; exit 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Input that was read but is wrong (a bad entry body, a proof that does not check); exit 1. */
+export class InvalidInputError extends Error {
+  override name = "InvalidInputError";
+}

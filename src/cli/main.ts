@@ -1,0 +1,84 @@
+/**
+ * The `meritlog` command line: parses the command, runs it, and maps every error to one clear
+ * message and an exit code (0 ok, 1 invalid, 2 usage or I/O).
+ */
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { KeyFormatError } from "../ledger/keys.ts";
+import { ProofError } from "../ledger/merkle.ts";
+import { LedgerInvalidError, LedgerIoError } from "../store/folder.ts";
+import { appendCommand } from "./commands/append.ts";
+import { checkProofCommand } from "./commands/check-proof.ts";
+import { keygenCommand } from "./commands/keygen.ts";
+import { proveCommand } from "./commands/prove.ts";
+import { verifyCommand } from "./commands/verify.ts";
+import { type CliIo, EXIT, type ExitCode, InvalidInputError, UsageError } from "./io.ts";
+
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: NonNullable<ParseArgsConfig["options"]>;
+  run(args: { values: Record<string, unknown>; positionals: string[] }, io: CliIo): Promise<ExitCode>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  keygen: keygenCommand,
+  append: appendCommand,
+  verify: verifyCommand,
+  prove: proveCommand,
+  "check-proof": checkProofCommand,
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `usage: meritlog <command> [options]\n\ncommands:\n${rows.join("\n")}\n\nmeritlog <command> --help shows a command's options.\nexit codes: 0 ok, 1 invalid ledger or input, 2 usage or I/O error\n`;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout)(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`meritlog: unknown command '${name}'\n\n${help()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`usage: meritlog ${name} ${command.usage}\n`);
+    return EXIT.ok;
+  }
+  try {
+    let parsed: { values: Record<string, unknown>; positionals: string[] };
+    try {
+      parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    return await command.run(parsed, io);
+  } catch (e) {
+    return report(name, command, e, io);
+  }
+}
+
+function report(name: string, command: Command, e: unknown, io: CliIo): ExitCode {
+  if (e instanceof UsageError) {
+    io.stderr(`meritlog ${name}: ${e.message}\nusage: meritlog ${name} ${command.usage}\n`);
+    return EXIT.usage;
+  }
+  if (e instanceof LedgerIoError || e instanceof KeyFormatError) {
+    io.stderr(`meritlog ${name}: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  if (e instanceof LedgerInvalidError || e instanceof InvalidInputError || e instanceof ProofError) {
+    io.stderr(`meritlog ${name}: ${e.message}\n`);
+    return EXIT.invalid;
+  }
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === "string") {
+    io.stderr(`meritlog ${name}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  throw e;
+}

@@ -1,0 +1,151 @@
+/**
+ * Ledger entries: their shape (ledger/schema/entry.schema.json), and their signatures, which are
+ * Ed25519 over the DSSE pre-authentication encoding of the entry's canonical bytes without `sig`.
+ */
+import { createHash } from "node:crypto";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import entrySchema from "../../ledger/schema/entry.schema.json" with { type: "json" };
+import { type DsseEnvelope, pae } from "./dsse.ts";
+import { canonicalize } from "./json.ts";
+import { keyIdHex, type Signer, type Verifier } from "./keys.ts";
+
+/** DSSE payloadType of a ledger entry. */
+export const ENTRY_PAYLOAD_TYPE = "application/vnd.meritlog.entry+json";
+export const FORMAT_VERSION = 1;
+/** Points are integers in this unit: 1 point = 1000 millipoints. */
+export const MILLIPOINTS_PER_POINT = 1000;
+
+export type EntryKind = "award" | "bonus" | "penalty" | "reversal" | "badge" | "state" | "command";
+export type SubjectType =
+  | "pull_request"
+  | "issue"
+  | "review"
+  | "review_comment"
+  | "comment"
+  | "release"
+  | "commit"
+  | "repository"
+  | "entry";
+
+export interface Account {
+  readonly id: number;
+  readonly login: string;
+}
+
+export interface RuleContribution {
+  readonly rule: string;
+  readonly points: number;
+  readonly note?: string;
+}
+
+/** What a writer supplies; the ledger adds `v`, `seq`, `prev` and `sig`. */
+export interface EntryBody {
+  readonly id: string;
+  readonly kind: EntryKind;
+  readonly time: string;
+  readonly repo: { readonly id: number; readonly name: string };
+  readonly actor: Account;
+  readonly subject: { readonly type: SubjectType; readonly number?: number; readonly id?: number; readonly url: string };
+  readonly points: number;
+  readonly breakdown: readonly RuleContribution[];
+  readonly rules: string;
+  readonly source: { readonly event: string; readonly action?: string; readonly delivery?: string; readonly run?: string };
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly ref?: string;
+  readonly reason?: string;
+  readonly by?: Account;
+  readonly badge?: string;
+}
+
+export interface EntrySignature {
+  /** `<key name>+<hex key id>`. */
+  readonly keyid: string;
+  readonly sig: string;
+}
+
+/** An entry without its signature: the bytes that get signed. */
+export type UnsignedEntry = EntryBody & { readonly v: 1; readonly seq: number; readonly prev?: string };
+export type Entry = UnsignedEntry & { readonly sig: EntrySignature };
+
+/** The deterministic id of the fact identified by `factKey` (e.g. `pr-merged:<repo id>:<number>`). */
+export function factId(factKey: string): string {
+  return createHash("sha256").update(factKey, "utf8").digest("hex");
+}
+
+const ajv = new Ajv2020({ allErrors: false, strict: true });
+const validateEntrySchema = ajv.compile<Entry>(entrySchema);
+// A body is an entry before the ledger numbers, chains and signs it: the same schema, less those fields.
+const { allOf: _seqRule, ...bodyBase } = entrySchema;
+const validateBodySchema = ajv.compile<EntryBody>({
+  ...bodyBase,
+  $id: entrySchema.$id.replace("entry.schema", "entry-body.schema"),
+  required: entrySchema.required.filter((k) => !["v", "seq", "sig"].includes(k)),
+  properties: { ...entrySchema.properties, v: { const: 1 }, seq: false, prev: false, sig: false },
+});
+
+function describe(error: ErrorObject | undefined): string {
+  if (!error) return "does not match the entry schema";
+  const at = error.instancePath === "" ? "entry" : error.instancePath.slice(1).replaceAll("/", ".");
+  if (error.keyword === "additionalProperties") {
+    return `${at}: unknown field '${(error.params as { additionalProperty: string }).additionalProperty}'`;
+  }
+  if (error.keyword === "false schema") return `${at}: must be absent${at === "prev" ? " at seq 0" : ""}`;
+  if (error.keyword === "required") return `${at}: missing field '${(error.params as { missingProperty: string }).missingProperty}'`;
+  return `${at}: ${error.message ?? "is invalid"}`;
+}
+
+/** The reason `value` is not a well-formed signed entry, or undefined when it is. */
+export function entryShapeError(value: unknown): string | undefined {
+  if (validateEntrySchema(value)) return breakdownError(value);
+  return describe(validateEntrySchema.errors?.[0]);
+}
+
+/** The reason `value` is not a well-formed entry body, or undefined when it is. */
+export function bodyShapeError(value: unknown): string | undefined {
+  if (validateBodySchema(value)) return breakdownError(value);
+  return describe(validateBodySchema.errors?.[0]);
+}
+
+function breakdownError(entry: EntryBody): string | undefined {
+  const sum = entry.breakdown.reduce((acc, c) => acc + c.points, 0);
+  if (!Number.isSafeInteger(sum) || sum !== entry.points) {
+    return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
+  }
+  return undefined;
+}
+
+/** The exact bytes an entry signature covers: PAE(payloadType, JCS(entry without sig)). */
+export function signingInput(entry: UnsignedEntry): Buffer {
+  return pae(ENTRY_PAYLOAD_TYPE, Buffer.from(canonicalize(entry), "utf8"));
+}
+
+export function keyRef(key: Signer | Verifier): string {
+  return `${key.name}+${keyIdHex(key.id)}`;
+}
+
+export function signEntry(entry: UnsignedEntry, signer: Signer): Entry {
+  return { ...entry, sig: { keyid: keyRef(signer), sig: signer.sign(signingInput(entry)).toString("base64") } };
+}
+
+/** Separates an entry from its signature. */
+export function unsigned(entry: Entry): UnsignedEntry {
+  const { sig: _sig, ...rest } = entry;
+  return rest;
+}
+
+/** The reason `entry`'s signature does not verify under `key`, or undefined when it does. */
+export function signatureError(entry: Entry, key: Verifier): string | undefined {
+  if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
+  const sig = Buffer.from(entry.sig.sig, "base64");
+  if (!key.verify(signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
+  return undefined;
+}
+
+/** The entry as a standard DSSE envelope: the payload is its canonical bytes without `sig`. */
+export function entryEnvelope(entry: Entry): DsseEnvelope {
+  return {
+    payload: Buffer.from(canonicalize(unsigned(entry)), "utf8").toString("base64"),
+    payloadType: ENTRY_PAYLOAD_TYPE,
+    signatures: [{ keyid: entry.sig.keyid, sig: entry.sig.sig }],
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The ledger's one JSON dialect: I-JSON (RFC 7493) in, RFC 8785 (JCS) canonical bytes out.
+ */
+import jcs from "canonicalize";
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A JSON text that is not I-JSON, located by 1-based line and column. */
+export class JsonSyntaxError extends Error {
+  override name = "JsonSyntaxError";
+  readonly reason: string;
+  readonly line: number;
+  readonly column: number;
+  constructor(reason: string, line: number, column: number) {
+    super(`${line}:${column}: ${reason}`);
+    this.reason = reason;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** RFC 8785 canonical form of a JSON value. Throws on values JSON cannot represent. */
+export function canonicalize(value: unknown): string {
+  const text = jcs(value);
+  if (text === undefined) throw new TypeError("value has no JSON representation");
+  return text;
+}
+
+/**
+ * Parses I-JSON strictly: duplicate member names, integers outside ±(2^53−1), non-finite numbers and
+ * lone surrogates are errors, where `JSON.parse` would silently keep the last duplicate or round the
+ * number. Errors carry the line and column of the offending token.
+ */
+export function parseStrict(text: string): Json {
+  return new StrictParser(text).parseDocument();
+}
+
+const WS = new Set([" ", "\t", "\n", "\r"]);
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const INTEGER = /^-?(?:0|[1-9]\d*)$/;
+
+class StrictParser {
+  private pos = 0;
+  private readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  parseDocument(): Json {
+    this.skipWs();
+    const value = this.parseValue();
+    this.skipWs();
+    if (this.pos < this.text.length) this.fail("unexpected text after the JSON value");
+    return value;
+  }
+
+  private fail(reason: string, at = this.pos): never {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+      if (this.text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    throw new JsonSyntaxError(reason, line, at - lineStart + 1);
+  }
+
+  private skipWs(): void {
+    while (this.pos < this.text.length && WS.has(this.text[this.pos] as string)) this.pos++;
+  }
+
+  private expect(ch: string): void {
+    if (this.text[this.pos] !== ch) this.fail(`expected '${ch}'`);
+    this.pos++;
+  }
+
+  private parseValue(): Json {
+    const ch = this.text[this.pos];
+    switch (ch) {
+      case "{":
+        return this.parseObject();
+      case "[":
+        return this.parseArray();
+      case '"':
+        return this.parseString();
+      case "t":
+        return this.literal("true", true);
+      case "f":
+        return this.literal("false", false);
+      case "n":
+        return this.literal("null", null);
+      default:
+        if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) return this.parseNumber();
+        return this.fail(ch === undefined ? "unexpected end of input" : `unexpected character '${ch}'`);
+    }
+  }
+
+  private literal<T extends Json>(word: string, value: T): T {
+    if (!this.text.startsWith(word, this.pos)) this.fail(`expected '${word}'`);
+    this.pos += word.length;
+    return value;
+  }
+
+  private parseObject(): Json {
+    this.pos++;
+    const out: Record<string, Json> = {};
+    const seen = new Set<string>();
+    this.skipWs();
+    if (this.text[this.pos] === "}") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipWs();
+      const keyAt = this.pos;
+      if (this.text[this.pos] !== '"') this.fail("expected a member name in double quotes");
+      const key = this.parseString();
+      if (seen.has(key)) this.fail(`duplicate member name ${JSON.stringify(key)}`, keyAt);
+      seen.add(key);
+      this.skipWs();
+      this.expect(":");
+      this.skipWs();
+      // defineProperty, not assignment: a member named "__proto__" must stay a plain member.
+      Object.defineProperty(out, key, { value: this.parseValue(), enumerable: true, writable: true, configurable: true });
+      this.skipWs();
+      if (this.text[this.pos] === ",") {
+        this.pos++;
+        continue;
+      }
+      this.expect("}");
+      return out;
+    }
+  }
+
+  private parseArray(): Json {
+    this.pos++;
+    const out: Json[] = [];
+    this.skipWs();
+    if (this.text[this.pos] === "]") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipWs();
+      out.push(this.parseValue());
+      this.skipWs();
+      if (this.text[this.pos] === ",") {
+        this.pos++;
+        continue;
+      }
+      this.expect("]");
+      return out;
+    }
+  }
+
+  private parseString(): string {
+    const start = this.pos;
+    this.pos++;
+    for (;;) {
+      const c = this.text.charCodeAt(this.pos);
+      if (Number.isNaN(c)) this.fail("unterminated string", start);
+      if (c === 0x22) break;
+      if (c < 0x20) this.fail("control character in string");
+      this.pos += c === 0x5c ? 2 : 1;
+    }
+    this.pos++;
+    let value: string;
+    try {
+      value = JSON.parse(this.text.slice(start, this.pos)) as string;
+    } catch {
+      return this.fail("invalid escape in string", start);
+    }
+    if (!value.isWellFormed()) this.fail("string holds a lone surrogate, which I-JSON forbids", start);
+    return value;
+  }
+
+  private parseNumber(): number {
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
+    if (!match) return this.fail("invalid number");
+    const literal = match[0];
+    const value = Number(literal);
+    if (!Number.isFinite(value)) this.fail(`number ${literal} is outside the range of an IEEE 754 double`);
+    if (INTEGER.test(literal) && !Number.isSafeInteger(value)) {
+      this.fail(`integer ${literal} is outside the I-JSON safe range ±(2^53−1)`);
+    }
+    this.pos += literal.length;
+    return value;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * One unit of verification work: a run of consecutive shard files, read and checked line by line.
+ * Runs the same in a worker thread and in the calling thread.
+ */
+import { type CheckLevel, checkLines } from "../ledger/check-lines.ts";
+import { type KeysFile, openKeyring } from "../ledger/keyring.ts";
+import { SHARD_SIZE } from "../ledger/layout.ts";
+import { LedgerInvalidError, splitShard } from "./folder.ts";
+
+export interface RunTask {
+  readonly dir: string;
+  /** Shard paths, consecutive, the first holding `startSeq`. */
+  readonly shards: readonly string[];
+  readonly startSeq: number;
+  /** Whether the run's last shard is the ledger's last, the only one allowed to be short. */
+  readonly endsLedger: boolean;
+  readonly keys: KeysFile;
+  readonly level: CheckLevel;
+}
+
+export interface RunResult {
+  readonly startSeq: number;
+  readonly count: number;
+  readonly problem?: { readonly where: string; readonly seq: number; readonly reason: string };
+  readonly firstPrev?: string;
+  /** Leaf hashes, 32 bytes each; its buffer is transferred, not copied, between threads. */
+  readonly leaves: Uint8Array;
+  readonly subtrees: readonly Uint8Array[];
+  readonly ids: readonly string[];
+  readonly refs: readonly (readonly [number, string])[];
+}
+
+export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResult {
+  const keyring = openKeyring(task.keys);
+  const lines: Buffer[] = [];
+  let fileProblem: LedgerInvalidError | undefined;
+  for (const [i, path] of task.shards.entries()) {
+    const split = splitShard(path, read(path));
+    if (split instanceof LedgerInvalidError) {
+      fileProblem = split;
+      break;
+    }
+    lines.push(...split);
+    const last = task.endsLedger && i === task.shards.length - 1;
+    if (split.length > SHARD_SIZE || (!last && split.length < SHARD_SIZE)) {
+      // A line count off by one is usually a dropped or duplicated entry; the seq check names it
+      // precisely, so the count is only reported when every line's own check passes.
+      fileProblem = new LedgerInvalidError(path, `holds ${split.length} lines; every shard but the last holds ${SHARD_SIZE}`);
+    }
+  }
+  const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
+  const located = run.problem
+    ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason }
+    : fileProblem
+      ? { where: fileProblem.where, seq: task.startSeq + run.ids.length, reason: fileProblem.message.slice(fileProblem.where.length + 2) }
+      : undefined;
+  return {
+    startSeq: task.startSeq,
+    count: run.ids.length,
+    ...(located ? { problem: located } : {}),
+    ...(run.firstPrev !== undefined ? { firstPrev: run.firstPrev } : {}),
+    leaves: run.leaves,
+    subtrees: run.subtrees,
+    ids: run.ids,
+    refs: run.refs,
+  };
+}
+
+/** file:line of the line standing at `seq` in the run. */
+function locate(task: RunTask, seq: number): string {
+  const offset = seq - task.startSeq;
+  const shard = task.shards[Math.floor(offset / SHARD_SIZE)] ?? task.shards[task.shards.length - 1];
+  return `${shard}:${(offset % SHARD_SIZE) + 1}`;
+}

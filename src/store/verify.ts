@@ -1,0 +1,234 @@
+/**
+ * `verify` over a ledger folder: every rule of ledger/FORMAT.md §Verification, with the per-line work
+ * spread over worker threads and joined here.
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { LedgerHead } from "../ledger/append.ts";
+import type { CheckLevel } from "../ledger/check-lines.ts";
+import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/checkpoint.ts";
+import type { Keyring } from "../ledger/keyring.ts";
+import type { Verifier } from "../ledger/keys.ts";
+import { CHECKPOINT_FILE, SHARD_SIZE } from "../ledger/layout.ts";
+import { CompactRange, consistencyProof, EMPTY_ROOT, ProofError, verifyConsistency } from "../ledger/merkle.ts";
+import { NoteError, openNote } from "../ledger/note.ts";
+import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
+import { LedgerInvalidError, listShards, readCheckpointNote, readHeadFile, readKeyring } from "./folder.ts";
+
+/** Shards per unit of work: 4 × 1024 lines, aligned, so each full run is one perfect Merkle subtree. */
+const SHARDS_PER_RUN = 4;
+const RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
+/** Below this many runs, starting threads costs more than it saves. */
+const THREADED_FROM_RUNS = 3;
+
+export interface WitnessFile {
+  readonly path: string;
+  readonly note: string;
+}
+
+export interface VerifyOptions {
+  readonly level?: CheckLevel;
+  /** Older checkpoints the ledger must still extend. */
+  readonly witnesses?: readonly WitnessFile[];
+  /** Keep every leaf hash in the result (for proofs). */
+  readonly keepLeaves?: boolean;
+  /** Worker threads; 0 checks in this thread. Default: one per core for all but small ledgers. */
+  readonly threads?: number;
+}
+
+export interface VerifiedLedger {
+  readonly origin: string;
+  readonly size: number;
+  readonly checkpoint: Checkpoint;
+  readonly checkpointNote: string;
+  readonly keyring: Keyring;
+  /** What a writer needs to extend the ledger. */
+  readonly head: LedgerHead;
+  /** Entry ids in seq order. */
+  readonly ids: readonly string[];
+  readonly leaves?: readonly Buffer[];
+  /** The witness checkpoints the ledger was shown to extend, with their sizes. */
+  readonly witnesses: readonly { readonly path: string; readonly size: number }[];
+}
+
+/** Verifies the ledger in `dir`; throws LedgerInvalidError naming the first problem. */
+export async function verifyFolder(dir: string, options: VerifyOptions = {}): Promise<VerifiedLedger> {
+  const level = options.level ?? "full";
+  const keyring = await readKeyring(dir);
+  const checkpointNote = await readCheckpointNote(dir);
+  const checkpoint = openCheckpoint(checkpointNote, keyring, CHECKPOINT_FILE, [keyring.current]);
+  // Old checkpoints may be signed by any key the ledger has had, retired ones included.
+  const witnesses = (options.witnesses ?? []).map((w) => ({
+    path: w.path,
+    checkpoint: openCheckpoint(w.note, keyring, w.path, keyring.verifiers),
+  }));
+  const keepLeaves = options.keepLeaves === true || witnesses.some((w) => w.checkpoint.size > 0 && w.checkpoint.size < checkpoint.size);
+
+  const shards = await listShards(dir);
+  const tasks: RunTask[] = [];
+  for (let i = 0; i < shards.length; i += SHARDS_PER_RUN) {
+    tasks.push({
+      dir,
+      shards: shards.slice(i, i + SHARDS_PER_RUN),
+      startSeq: i * SHARD_SIZE,
+      endsLedger: i + SHARDS_PER_RUN >= shards.length,
+      keys: keyring.file,
+      level,
+    });
+  }
+  const threads = options.threads ?? (tasks.length >= THREADED_FROM_RUNS ? availableParallelism() : 0);
+  const results = threads > 0 ? await runInWorkers(tasks, threads) : tasks.map((t) => checkRun(t, (p) => readFileSync(join(dir, p))));
+
+  const range = new CompactRange();
+  const seen = new Map<string, number>();
+  const leaves: Buffer[] = [];
+  let lastLeaf: Buffer | undefined;
+  for (const r of results) {
+    const boundary = r.count > 0 ? boundaryError(r, lastLeaf) : undefined;
+    if (boundary) throw new LedgerInvalidError(locate(tasks, r.startSeq), boundary, r.startSeq);
+    for (const [i, id] of r.ids.entries()) {
+      const first = seen.get(id);
+      if (first !== undefined) {
+        throw new LedgerInvalidError(locate(tasks, r.startSeq + i), `id ${id} was already recorded at seq ${first}`, r.startSeq + i);
+      }
+      seen.set(id, r.startSeq + i);
+    }
+    for (const [seq, ref] of r.refs) {
+      const at = seen.get(ref);
+      if (at === undefined || at >= seq) throw new LedgerInvalidError(locate(tasks, seq), `ref ${ref} names no earlier entry`, seq);
+    }
+    if (r.problem) throw new LedgerInvalidError(r.problem.where, r.problem.reason, r.problem.seq);
+    range.extend(
+      CompactRange.fromHashes(
+        r.count,
+        r.subtrees.map((h) => Buffer.from(h)),
+      ),
+    );
+    if (r.count > 0) lastLeaf = Buffer.from(r.leaves.subarray((r.count - 1) * 32, r.count * 32));
+    if (keepLeaves) for (let i = 0; i < r.count; i++) leaves.push(Buffer.from(r.leaves.subarray(i * 32, i * 32 + 32)));
+  }
+
+  const size = range.size;
+  if (size < checkpoint.size) {
+    throw new LedgerInvalidError(
+      size === 0 ? "entries" : locate(tasks, size - 1),
+      `the checkpoint covers ${checkpoint.size} entries but only ${size} are present: seq ${size} onward is missing`,
+      size,
+    );
+  }
+  if (size > checkpoint.size) {
+    throw new LedgerInvalidError(
+      locate(tasks, checkpoint.size),
+      `${size} entries are present but the checkpoint covers only ${checkpoint.size}: seq ${checkpoint.size} onward is not checkpointed`,
+      checkpoint.size,
+    );
+  }
+  const root = range.root();
+  if (!root.equals(checkpoint.root)) {
+    throw new LedgerInvalidError(
+      CHECKPOINT_FILE,
+      `root ${checkpoint.root.toString("base64")} is not the Merkle root of the entries (${root.toString("base64")}): the checkpoint is for another tree`,
+    );
+  }
+  const head = await readHeadFile(dir);
+  if (head.size !== size || !head.range.every((h, i) => h.equals(range.hashes[i] as Buffer)) || head.range.length !== range.hashes.length) {
+    throw new LedgerInvalidError("head.json", "does not match the entries' size and Merkle right edge");
+  }
+  for (const w of witnesses) checkWitness(w.path, w.checkpoint, checkpoint, leaves);
+  return {
+    origin: keyring.file.origin,
+    size,
+    checkpoint,
+    checkpointNote,
+    keyring,
+    head: { origin: keyring.file.origin, size, range: range.hashes, ...(lastLeaf ? { last: lastLeaf } : {}) },
+    ids: [...seen.keys()],
+    ...(options.keepLeaves ? { leaves } : {}),
+    witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size })),
+  };
+}
+
+function boundaryError(r: RunResult, lastLeaf: Buffer | undefined): string | undefined {
+  if (r.startSeq === 0) return r.firstPrev === undefined ? undefined : "prev must be absent at seq 0";
+  const expected = lastLeaf?.toString("hex");
+  if (r.firstPrev !== expected) return `prev is ${String(r.firstPrev)}, but the leaf hash of seq ${r.startSeq - 1} is ${String(expected)}`;
+  return undefined;
+}
+
+/** file:line of `seq`, for a ledger whose shards are all full up to it. */
+function locate(tasks: readonly RunTask[], seq: number): string {
+  const shard = tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor((seq % RUN_LINES) / SHARD_SIZE)];
+  return shard ? `${shard}:${(seq % SHARD_SIZE) + 1}` : "entries";
+}
+
+function openCheckpoint(note: string, keyring: Keyring, where: string, signers: readonly Verifier[]): Checkpoint {
+  let checkpoint: Checkpoint;
+  try {
+    checkpoint = parseCheckpoint(openNote(note, signers).text);
+  } catch (e) {
+    if (e instanceof NoteError || e instanceof CheckpointError) throw new LedgerInvalidError(where, e.message);
+    throw e;
+  }
+  if (checkpoint.origin !== keyring.file.origin) {
+    throw new LedgerInvalidError(where, `origin '${checkpoint.origin}' is not this ledger's origin '${keyring.file.origin}'`);
+  }
+  return checkpoint;
+}
+
+/** Checks that the ledger extends an older checkpoint, by an RFC 6962 consistency proof. */
+function checkWitness(path: string, old: Checkpoint, current: Checkpoint, leaves: readonly Buffer[]): void {
+  if (old.size > current.size) {
+    throw new LedgerInvalidError(path, `witness covers ${old.size} entries but the ledger has only ${current.size}: history was truncated`);
+  }
+  try {
+    if (old.size === 0) {
+      if (!old.root.equals(EMPTY_ROOT)) throw new ProofError("a checkpoint of size 0 must carry the empty-tree root");
+    } else {
+      const proof = old.size === current.size ? [] : consistencyProof(leaves, old.size, current.size);
+      verifyConsistency(old.size, current.size, old.root, current.root, proof);
+    }
+  } catch (e) {
+    if (!(e instanceof ProofError)) throw e;
+    throw new LedgerInvalidError(
+      path,
+      `the ledger does not extend this checkpoint of size ${old.size}: history was rewritten (${e.message})`,
+    );
+  }
+}
+
+/** Runs tasks on a pool of worker threads, returning results in task order. */
+async function runInWorkers(tasks: readonly RunTask[], threads: number): Promise<RunResult[]> {
+  // From source the worker is TypeScript (node strips the types); in dist/ it is a sibling bundle.
+  const url = new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url);
+  const results: RunResult[] = new Array(tasks.length);
+  let next = 0;
+  const pool = Array.from({ length: Math.min(threads, tasks.length) }, () => new Worker(url));
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            worker.once("error", reject);
+            const feed = (): void => {
+              if (next >= tasks.length) {
+                resolve();
+                return;
+              }
+              const index = next++;
+              worker.once("message", (r: RunResult) => {
+                results[index] = r;
+                feed();
+              });
+              worker.postMessage(tasks[index]);
+            };
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}
