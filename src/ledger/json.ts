@@ -21,9 +21,43 @@ export class JsonSyntaxError extends Error {
 
 /** RFC 8785 canonical form of a JSON value. Throws on values JSON cannot represent. */
 export function canonicalize(value: unknown): string {
+  // Where every object's members are already in JCS order, V8's native JSON.stringify emits exactly
+  // the JCS bytes (RFC 8785 took its number and string rules from ECMAScript), several times faster.
+  // That is the case for every entry parsed from a canonical line, which is what verification does.
+  if (isInJcsOrder(value)) return JSON.stringify(value);
   const text = jcs(value);
   if (text === undefined) throw new TypeError("value has no JSON representation");
   return text;
+}
+
+/**
+ * Whether JSON.stringify of `value` is its JCS form: plain data whose object members enumerate in
+ * strictly ascending UTF-16 order (V8 enumerates integer-like names first, so those fail this test
+ * unless already in order), with finite numbers and well-formed strings.
+ */
+function isInJcsOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+      return value.isWellFormed();
+    case "number":
+      return Number.isFinite(value);
+    case "boolean":
+      return true;
+    case "object": {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isInJcsOrder);
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      let previous: string | undefined;
+      for (const key in value) {
+        if (previous !== undefined && !(previous < key)) return false;
+        if (!key.isWellFormed() || !isInJcsOrder((value as Record<string, unknown>)[key])) return false;
+        previous = key;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /**

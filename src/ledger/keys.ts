@@ -88,9 +88,10 @@ function makeSigner(name: string, seed: Buffer): Signer {
 
 /** Splits `name+hash+key` where the name may not contain '+', checking the key id. */
 function splitKeyText(text: string, what: string): { name: string; id: number; key: Buffer } {
-  const parts = text.trim().split("+");
-  if (parts.length !== 3) throw new KeyFormatError(`${what} must look like <name>+<key id>+<base64 key>`);
-  const [name, hash, b64] = parts as [string, string, string];
+  // The name holds no '+' and the id is hex, but base64 may hold '+': split at the first two only.
+  const match = /^([^+]*)\+([^+]*)\+(.*)$/s.exec(text.trim());
+  if (!match) throw new KeyFormatError(`${what} must look like <name>+<key id>+<base64 key>`);
+  const [, name, hash, b64] = match as unknown as [string, string, string, string];
   checkKeyName(name);
   if (!/^[0-9a-f]{8}$/.test(hash)) throw new KeyFormatError(`${what} key id '${hash}' must be 8 lowercase hex digits`);
   const raw = Buffer.from(b64, "base64");

@@ -6,12 +6,15 @@ export const CHECKPOINT_FILE = "checkpoint";
 export const KEYS_FILE = "keys.json";
 export const HEAD_FILE = "head.json";
 export const ENTRIES_DIR = "entries";
-/** Entries per shard file: a power of two, so shards line up with Merkle subtrees. */
-export const SHARD_SIZE = 1024;
-/** Shard files per directory, so no git tree object grows without bound either. */
-export const SHARDS_PER_DIR = 1000;
+/**
+ * Entries per shard file: a power of two, so shards line up with Merkle subtrees; and small, because
+ * a writer fetches and rewrites the newest shard whole on every append.
+ */
+export const SHARD_SIZE = 256;
+/** Shard files per directory, so that no git tree object a writer fetches grows without bound either. */
+export const SHARDS_PER_DIR = 256;
 
-/** The shard file holding `seq`, relative to the ledger folder, e.g. `entries/000/001.jsonl`. */
+/** Shard file number `shard`, relative to the ledger folder, e.g. `entries/000/001.jsonl`. */
 export function shardPath(shard: number): string {
   const dir = String(Math.floor(shard / SHARDS_PER_DIR)).padStart(3, "0");
   const file = String(shard % SHARDS_PER_DIR).padStart(3, "0");
@@ -25,4 +28,19 @@ export function shardOf(seq: number): number {
 /** The number of shard files a ledger of `size` entries has. */
 export function shardCount(size: number): number {
   return Math.ceil(size / SHARD_SIZE);
+}
+
+export const INDEX_DIR = "index";
+
+/**
+ * The id index bucket that lists `id`: 65,536 buckets, two directory levels of 256, so a writer
+ * checks a fact for replay by fetching one small file and two bounded tree objects.
+ */
+export function indexPath(id: string): string {
+  return `${INDEX_DIR}/${id.slice(0, 2)}/${id.slice(2, 4)}.ids`;
+}
+
+/** One index line: the id and the seq of the entry that records it. */
+export function indexLine(id: string, seq: number): string {
+  return `${id} ${seq}\n`;
 }

@@ -1,14 +1,11 @@
 /**
- * A ledger as a folder of files (ledger/FORMAT.md §Layout): reading what a verifier or writer needs,
- * and writing an append's result.
+ * A ledger as a folder of files (ledger/FORMAT.md §Layout): its shard files, reading any file of it,
+ * and storing an append's changes.
  */
 import { existsSync } from "node:fs";
-import { appendFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { LedgerHead } from "../ledger/append.ts";
-import { JsonSyntaxError, parseStrict } from "../ledger/json.ts";
-import { type Keyring, KeyringError, type KeysFile, openKeyring } from "../ledger/keyring.ts";
-import { CHECKPOINT_FILE, ENTRIES_DIR, HEAD_FILE, KEYS_FILE, SHARD_SIZE, shardOf, shardPath } from "../ledger/layout.ts";
+import { CHECKPOINT_FILE, ENTRIES_DIR, shardPath } from "../ledger/layout.ts";
 
 /** The ledger breaks a rule of its format; `where` is a file (and line) inside the ledger folder. */
 export class LedgerInvalidError extends Error {
@@ -27,38 +24,10 @@ export class LedgerIoError extends Error {
   override name = "LedgerIoError";
 }
 
-async function readText(dir: string, file: string): Promise<string> {
-  try {
-    return await readFile(join(dir, file), "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new LedgerInvalidError(file, "missing");
-    throw new LedgerIoError(`cannot read ${join(dir, file)}: ${(e as Error).message}`);
-  }
-}
-
-async function readJson(dir: string, file: string): Promise<unknown> {
-  const text = await readText(dir, file);
-  try {
-    return parseStrict(text);
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new LedgerInvalidError(`${file}:${e.line}:${e.column}`, e.reason);
-    throw e;
-  }
-}
-
-export async function readKeyring(dir: string): Promise<Keyring> {
-  const value = await readJson(dir, KEYS_FILE);
-  try {
-    return openKeyring(value);
-  } catch (e) {
-    if (e instanceof KeyringError) throw new LedgerInvalidError(KEYS_FILE, e.message);
-    throw e;
-  }
-}
-
-export function readCheckpointNote(dir: string): Promise<string> {
-  return readText(dir, CHECKPOINT_FILE);
+/** A ledger folder that does not exist is an I/O problem (exit 2), not an invalid ledger. */
+export async function assertFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new LedgerIoError(`${dir} is not a ledger folder: ${info ? "not a directory" : "no such directory"}`);
 }
 
 /** The shard files present, checked to be exactly shards 0…n-1 with nothing else beside them. */
@@ -93,65 +62,35 @@ export function splitShard(path: string, bytes: Buffer): Buffer[] | LedgerInvali
   return lines;
 }
 
-const HEAD_VERSION = 1;
-
-/** head.json: the writer's cache of the head, which verification recomputes and compares. */
-export function formatHead(head: LedgerHead): string {
-  return `${JSON.stringify({ v: HEAD_VERSION, size: head.size, range: head.range.map((h) => h.toString("base64")) }, null, 1)}\n`;
-}
-
-/** head.json's size and Merkle right edge. */
-export async function readHeadFile(dir: string): Promise<{ size: number; range: Buffer[] }> {
-  const value = (await readJson(dir, HEAD_FILE)) as { v?: unknown; size?: unknown; range?: unknown };
-  if (value.v !== HEAD_VERSION || !Number.isSafeInteger(value.size) || !Array.isArray(value.range)) {
-    throw new LedgerInvalidError(HEAD_FILE, "expected {v: 1, size, range}");
-  }
-  return { size: value.size as number, range: (value.range as unknown[]).map((h) => Buffer.from(String(h), "base64")) };
-}
-
 /** Writes a file by renaming a complete temporary copy over it, so readers never see half of it. */
-async function replaceFile(path: string, content: string): Promise<void> {
+async function replaceFile(path: string, content: Buffer): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(tmp, content);
   await rename(tmp, path);
 }
 
-export interface FolderWrite {
-  readonly keys?: KeysFile;
-  /** Index of the first new line's seq. */
-  readonly startSeq: number;
-  readonly lines: readonly string[];
-  readonly head: LedgerHead;
-  readonly checkpoint: string;
+/** Reads files of the ledger in `dir` for `prepareAppend`. */
+export function folderReader(dir: string): (path: string) => Promise<Buffer | undefined> {
+  return async (path) => {
+    try {
+      return await readFile(join(dir, path));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw new LedgerIoError(`cannot read ${join(dir, path)}: ${(e as Error).message}`);
+    }
+  };
 }
 
 /**
- * Stores an append: entries first, then head.json, then the checkpoint, so that a crash part-way
- * leaves a ledger whose checkpoint does not cover the new lines, which `verify` reports.
+ * Stores an append's changes, each file replaced whole, the checkpoint last: a crash part-way leaves
+ * a checkpoint that does not cover the new lines, which `verify` reports and a rerun repairs.
  */
-export async function writeAppend(dir: string, w: FolderWrite): Promise<void> {
+export async function writeChanges(dir: string, changes: ReadonlyMap<string, Buffer>): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
-    if (w.keys) await replaceFile(join(dir, KEYS_FILE), `${JSON.stringify(w.keys, null, 1)}\n`);
-    let seq = w.startSeq;
-    let i = 0;
-    while (i < w.lines.length) {
-      const shard = shardOf(seq);
-      const take = Math.min(w.lines.length - i, SHARD_SIZE - (seq % SHARD_SIZE));
-      const path = join(dir, shardPath(shard));
-      await mkdir(dirname(path), { recursive: true });
-      await appendFile(
-        path,
-        w.lines
-          .slice(i, i + take)
-          .map((l) => `${l}\n`)
-          .join(""),
-      );
-      i += take;
-      seq += take;
-    }
-    await replaceFile(join(dir, HEAD_FILE), formatHead(w.head));
-    await replaceFile(join(dir, CHECKPOINT_FILE), w.checkpoint);
+    for (const [path, content] of changes) if (path !== CHECKPOINT_FILE) await replaceFile(join(dir, path), content);
+    const checkpoint = changes.get(CHECKPOINT_FILE);
+    if (checkpoint) await replaceFile(join(dir, CHECKPOINT_FILE), checkpoint);
   } catch (e) {
     throw new LedgerIoError(`cannot write the ledger in ${dir}: ${(e as Error).message}`);
   }

@@ -3,22 +3,25 @@
  * spread over worker threads and joined here.
  */
 import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { LedgerHead } from "../ledger/append.ts";
 import type { CheckLevel } from "../ledger/check-lines.ts";
 import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/checkpoint.ts";
+import { sameHead } from "../ledger/head.ts";
 import type { Keyring } from "../ledger/keyring.ts";
 import type { Verifier } from "../ledger/keys.ts";
-import { CHECKPOINT_FILE, SHARD_SIZE } from "../ledger/layout.ts";
+import { CHECKPOINT_FILE, HEAD_FILE, INDEX_DIR, indexLine, indexPath, KEYS_FILE, SHARD_SIZE } from "../ledger/layout.ts";
 import { CompactRange, consistencyProof, EMPTY_ROOT, ProofError, verifyConsistency } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
-import { LedgerInvalidError, listShards, readCheckpointNote, readHeadFile, readKeyring } from "./folder.ts";
+import { assertFolder, folderReader, LedgerInvalidError, listShards } from "./folder.ts";
+import { readState } from "./ledger-files.ts";
 
-/** Shards per unit of work: 4 × 1024 lines, aligned, so each full run is one perfect Merkle subtree. */
-const SHARDS_PER_RUN = 4;
+/** Shards per unit of work: 4096 lines, aligned, so each full run is one perfect Merkle subtree. */
+const SHARDS_PER_RUN = 4096 / SHARD_SIZE;
 const RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
 /** Below this many runs, starting threads costs more than it saves. */
 const THREADED_FROM_RUNS = 3;
@@ -56,9 +59,10 @@ export interface VerifiedLedger {
 /** Verifies the ledger in `dir`; throws LedgerInvalidError naming the first problem. */
 export async function verifyFolder(dir: string, options: VerifyOptions = {}): Promise<VerifiedLedger> {
   const level = options.level ?? "full";
-  const keyring = await readKeyring(dir);
-  const checkpointNote = await readCheckpointNote(dir);
-  const checkpoint = openCheckpoint(checkpointNote, keyring, CHECKPOINT_FILE, [keyring.current]);
+  await assertFolder(dir);
+  const state = await readState(folderReader(dir));
+  if (!state) throw new LedgerInvalidError(KEYS_FILE, "missing: this folder holds no ledger");
+  const { keyring, checkpoint, checkpointNote } = state;
   // Old checkpoints may be signed by any key the ledger has had, retired ones included.
   const witnesses = (options.witnesses ?? []).map((w) => ({
     path: w.path,
@@ -132,10 +136,11 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
       `root ${checkpoint.root.toString("base64")} is not the Merkle root of the entries (${root.toString("base64")}): the checkpoint is for another tree`,
     );
   }
-  const head = await readHeadFile(dir);
-  if (head.size !== size || !head.range.every((h, i) => h.equals(range.hashes[i] as Buffer)) || head.range.length !== range.hashes.length) {
-    throw new LedgerInvalidError("head.json", "does not match the entries' size and Merkle right edge");
+  const head: LedgerHead = { origin: keyring.file.origin, size, range: range.hashes, ...(lastLeaf ? { last: lastLeaf } : {}) };
+  if (!sameHead(state.head, head)) {
+    throw new LedgerInvalidError(HEAD_FILE, "does not match the entries' size, Merkle right edge and last leaf hash");
   }
+  if (level === "full") await checkIndex(dir, seen);
   for (const w of witnesses) checkWitness(w.path, w.checkpoint, checkpoint, leaves);
   return {
     origin: keyring.file.origin,
@@ -143,7 +148,7 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
     checkpoint,
     checkpointNote,
     keyring,
-    head: { origin: keyring.file.origin, size, range: range.hashes, ...(lastLeaf ? { last: lastLeaf } : {}) },
+    head,
     ids: [...seen.keys()],
     ...(options.keepLeaves ? { leaves } : {}),
     witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size })),
@@ -196,6 +201,34 @@ function checkWitness(path: string, old: Checkpoint, current: Checkpoint, leaves
       `the ledger does not extend this checkpoint of size ${old.size}: history was rewritten (${e.message})`,
     );
   }
+}
+
+/** The id index must list every entry's id and seq, in seq order, and nothing else. */
+async function checkIndex(dir: string, ids: ReadonlyMap<string, number>): Promise<void> {
+  const expected = new Map<string, string>();
+  for (const [id, seq] of ids) {
+    const path = indexPath(id);
+    expected.set(path, (expected.get(path) ?? "") + indexLine(id, seq));
+  }
+  const present = await listIndex(dir);
+  for (const path of present) {
+    if (!expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
+  }
+  for (const [path, text] of expected) {
+    if (!present.has(path)) throw new LedgerInvalidError(path, `missing: the index must list ${text.split("\n").length - 1} id(s) here`);
+    if ((await readFile(join(dir, path), "utf8")) !== text) {
+      throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
+    }
+  }
+}
+
+async function listIndex(dir: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  const root = join(dir, INDEX_DIR);
+  for (const sub of await readdir(root).catch(() => [])) {
+    for (const file of await readdir(join(root, sub))) found.add(`${INDEX_DIR}/${sub}/${file}`);
+  }
+  return found;
 }
 
 /** Runs tasks on a pool of worker threads, returning results in task order. */

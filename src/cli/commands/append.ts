@@ -1,23 +1,19 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { append, emptyHead, type LedgerHead } from "../../ledger/append.ts";
+import { resolve } from "node:path";
 import { bodyShapeError, type EntryBody } from "../../ledger/entry.ts";
 import { JsonSyntaxError, parseStrict } from "../../ledger/json.ts";
-import { type KeysFile, rotate } from "../../ledger/keyring.ts";
 import { parseSignerKey, type Signer } from "../../ledger/keys.ts";
-import { KEYS_FILE } from "../../ledger/layout.ts";
 import { CompactRange } from "../../ledger/merkle.ts";
-import { readKeyring, writeAppend } from "../../store/folder.ts";
-import { verifyFolder } from "../../store/verify.ts";
+import { appendToFolder } from "../../store/append-folder.ts";
+import { KeyMismatchError } from "../../store/ledger-files.ts";
 import { EXIT, InvalidInputError, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
 
 /** Parses entry bodies, one JSON object a line; the first bad line is an error naming stdin:line:col. */
 export function parseBodies(text: string): EntryBody[] {
   const bodies: EntryBody[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "") return;
+  for (const [i, line] of text.split("\n").entries()) {
+    if (line.trim() === "") continue;
     let value: unknown;
     try {
       value = parseStrict(line);
@@ -28,7 +24,7 @@ export function parseBodies(text: string): EntryBody[] {
     const problem = bodyShapeError(value);
     if (problem) throw new InvalidInputError(`stdin:${i + 1}: ${problem}`);
     bodies.push(value as EntryBody);
-  });
+  }
   return bodies;
 }
 
@@ -45,52 +41,26 @@ export const appendCommand: Command = {
     if (!target) throw new UsageError("the ledger folder is required");
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!values.key) throw new UsageError("--key <file> is required");
-    const dir = resolve(io.cwd, target);
     const signer = await readSigner(resolve(io.cwd, values.key as string));
     const bodies = parseBodies(await io.stdin());
-
-    let head: LedgerHead;
-    let keys: KeysFile | undefined;
-    let known: ReadonlySet<string>;
-    if (!existsSync(join(dir, KEYS_FILE))) {
-      keys = { v: 1, origin: signer.name, keys: [{ vkey: signer.verifier.vkey, from: 0 }] };
-      head = emptyHead(signer.name);
-      known = new Set();
-    } else {
-      const keyring = await readKeyring(dir);
-      if (signer.name !== keyring.file.origin) {
-        throw new UsageError(`--key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`);
-      }
-      const rotating = keyring.current.vkey !== signer.verifier.vkey;
-      if (rotating && !values.rotate) {
-        throw new UsageError(
-          `--key is not the ledger's current key ${keyring.current.vkey}; pass --rotate to make it the current key from the next entry`,
-        );
-      }
-      // Appending onto a ledger that does not verify would sign whatever is wrong with it; and until
-      // the data branch keeps an id index, this pass is also what dedupes against recorded ids.
-      const ledger = await verifyFolder(dir, { level: "fast" });
-      head = ledger.head;
-      known = new Set(ledger.ids);
-      if (rotating) keys = rotate(keyring.file, signer.verifier, head.size);
+    let prepared: Awaited<ReturnType<typeof appendToFolder>>;
+    try {
+      prepared = await appendToFolder(resolve(io.cwd, target), bodies, signer, { rotate: values.rotate === true });
+    } catch (e) {
+      if (e instanceof KeyMismatchError) throw new UsageError(`--key: ${e.message} (--rotate)`);
+      throw e;
     }
-    const result = append(head, bodies, signer, (id) => known.has(id));
-    if (result.lines.length === 0 && !keys) {
-      io.stdout(`appended 0 entries; ${result.skipped.length} already recorded; ledger unchanged at ${head.size} entries\n`);
+    const { result, base } = prepared;
+    if (prepared.changes.size === 0) {
+      io.stdout(`appended 0 entries; ${result.skipped.length} already recorded; ledger unchanged at ${base.size} entries\n`);
       return EXIT.ok;
     }
-    await writeAppend(dir, {
-      ...(keys ? { keys } : {}),
-      startSeq: head.size,
-      lines: result.lines,
-      head: result.head,
-      checkpoint: result.checkpoint,
-    });
     const root = CompactRange.fromHashes(result.head.size, [...result.head.range])
       .root()
       .toString("base64");
+    const range = result.lines.length > 0 ? ` (seq ${base.size}–${result.head.size - 1})` : "";
     io.stdout(
-      `appended ${result.lines.length} entries (seq ${head.size}–${result.head.size - 1}); ${result.skipped.length} already recorded; checkpoint ${result.head.size} ${root}\n`,
+      `appended ${result.lines.length} entries${range}; ${result.skipped.length} already recorded; checkpoint ${result.head.size} ${root}\n`,
     );
     return EXIT.ok;
   },

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: runs every benchmark and writes BENCHMARKS.md. `--quick` runs small sizes to check
+ * that the benchmarks themselves work, and writes nothing.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { render, type Section } from "./report.ts";
+import { verifyBench } from "./verify.bench.ts";
+
+const quick = process.argv.includes("--quick");
+const log = (t: string) => process.stderr.write(`${t}\n`);
+const sections: Section[] = [];
+
+log("ledger verification…");
+sections.push(await verifyBench(log, quick ? { full: 5_000, fast: 20_000, runs: 1 } : { full: 100_000, fast: 1_000_000, runs: 3 }));
+
+const report = render(sections);
+if (quick) process.stdout.write(report);
+else {
+  writeFileSync(join(import.meta.dirname, "..", "BENCHMARKS.md"), report);
+  log("wrote BENCHMARKS.md");
+}

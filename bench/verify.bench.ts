@@ -1,0 +1,72 @@
+/**
+ * Ledger verification throughput: the whole `meritlog verify` process (the built CLI), against the
+ * machine's own Ed25519 verification limit (OpenSSL, every core) and, for --fast, a fixed goal.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { benchLedger } from "./ledger-fixture.ts";
+import { fmt, median, type Section } from "./report.ts";
+
+const CLI = join(import.meta.dirname, "..", "dist", "cli.js");
+
+/** OpenSSL's Ed25519 verifications per second on one core. */
+function opensslVerifyPerSecond(): number {
+  const out = execFileSync("openssl", ["speed", "-seconds", "3", "ed25519"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const row = out.split("\n").find((l) => /Ed25519/.test(l) && /\d+\.\d+\s+\d+\.\d+\s*$/.test(l));
+  const verify = Number(row?.trim().split(/\s+/).at(-1));
+  if (!Number.isFinite(verify) || verify <= 0) throw new Error(`cannot read openssl speed output:\n${out}`);
+  return verify;
+}
+
+/** Seconds for one whole `meritlog verify` process, failing loudly if the ledger does not verify. */
+function timeVerify(dir: string, args: readonly string[]): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [CLI, "verify", dir, ...args], { encoding: "utf8" });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`verify failed: ${run.stderr}`);
+  return seconds;
+}
+
+export async function verifyBench(log: (t: string) => void, scale: { full: number; fast: number; runs: number }): Promise<Section> {
+  const cores = availableParallelism();
+  const full = await benchLedger(scale.full, log);
+  const fast = await benchLedger(scale.fast, log);
+  const rows = [];
+  const opensslRuns: number[] = [];
+  const fullRuns: number[] = [];
+  for (let i = 0; i < scale.runs; i++) {
+    // Interleaved, so both see the same machine conditions.
+    opensslRuns.push(opensslVerifyPerSecond());
+    fullRuns.push(scale.full / timeVerify(full.dir, []));
+    log(
+      `  run ${i + 1}: openssl ${fmt(opensslRuns.at(-1) as number)} verify/s/core, meritlog verify ${fmt(fullRuns.at(-1) as number)} entries/s`,
+    );
+  }
+  const limit = median(opensslRuns) * cores;
+  const fullRate = median(fullRuns);
+  rows.push({
+    measure: `\`verify\` (full) of ${fmt(scale.full)} entries`,
+    figure: `${fmt(fullRate)} entries/s`,
+    baseline: `${fmt(limit)} Ed25519 verify/s (\`openssl speed ed25519\` ${fmt(median(opensslRuns))}/s × ${cores} cores)`,
+    ratio: `${fmt((100 * fullRate) / limit, 1)} %`,
+    goal: "≥ 75 %",
+    met: fullRate / limit >= 0.75,
+  });
+  const fastRuns = Array.from({ length: scale.runs }, () => scale.fast / timeVerify(fast.dir, ["--fast"]));
+  const fastRate = median(fastRuns);
+  rows.push({
+    measure: `\`verify --fast\` of ${fmt(scale.fast)} entries`,
+    figure: `${fmt(fastRate)} entries/s`,
+    baseline: "—",
+    ratio: "—",
+    goal: "≥ 250,000 entries/s",
+    met: fastRate >= 250_000,
+  });
+  return {
+    title: "Ledger verification",
+    method:
+      "Each figure times a whole `node dist/cli.js verify` process (start-up, reading, checking, Merkle root, checkpoint) on a ledger built by the project's own append code (entries of ~880 bytes: merged-PR awards with a breakdown and inputs). Full verification checks every entry's schema, canonical form and Ed25519 signature; its baseline is the machine's raw Ed25519 verification rate from OpenSSL on one core times the number of cores, measured alternately with it.",
+    rows,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * head.json: a writer's cache of the ledger head (size, the Merkle tree's right edge, the last leaf
+ * hash), so that appending reads neither old entries nor old shards. Verifiers recompute and compare it.
+ */
+import type { LedgerHead } from "./append.ts";
+import { HASH_SIZE } from "./merkle.ts";
+
+const HEAD_VERSION = 1;
+
+export class HeadError extends Error {
+  override name = "HeadError";
+}
+
+export function formatHead(head: LedgerHead): string {
+  const value = {
+    v: HEAD_VERSION,
+    size: head.size,
+    range: head.range.map((h) => h.toString("base64")),
+    ...(head.last ? { last: head.last.toString("hex") } : {}),
+  };
+  return `${JSON.stringify(value, null, 1)}\n`;
+}
+
+/** Reads head.json's value (already parsed as I-JSON) for a ledger of `origin`. */
+export function parseHead(value: unknown, origin: string): LedgerHead {
+  const v = value as { v?: unknown; size?: unknown; range?: unknown; last?: unknown } | null;
+  const size = v?.size;
+  if (v?.v !== HEAD_VERSION || typeof size !== "number" || !Number.isSafeInteger(size) || size < 0 || !Array.isArray(v.range)) {
+    throw new HeadError("expected {v: 1, size, range, last}");
+  }
+  const range = v.range.map((h: unknown) => Buffer.from(String(h), "base64"));
+  if (range.some((h: Buffer) => h.length !== HASH_SIZE)) throw new HeadError("range holds a value that is not a base64 SHA-256 hash");
+  if ((size === 0) !== (v.last === undefined) || (v.last !== undefined && !/^[0-9a-f]{64}$/.test(String(v.last)))) {
+    throw new HeadError("last must be the hex leaf hash of the last entry, absent when the ledger is empty");
+  }
+  return { origin, size, range, ...(v.last !== undefined ? { last: Buffer.from(String(v.last), "hex") } : {}) };
+}
+
+export function sameHead(a: LedgerHead, b: LedgerHead): boolean {
+  return (
+    a.size === b.size &&
+    a.range.length === b.range.length &&
+    a.range.every((h, i) => h.equals(b.range[i] as Buffer)) &&
+    (a.last === undefined ? b.last === undefined : b.last !== undefined && a.last.equals(b.last))
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Appending to a ledger folder on the local disk.
+ */
+
+import { mkdir } from "node:fs/promises";
+import type { EntryBody } from "../ledger/entry.ts";
+import type { Signer } from "../ledger/keys.ts";
+import { assertFolder, folderReader, writeChanges } from "./folder.ts";
+import { type PreparedAppend, type PrepareOptions, prepareAppend } from "./ledger-files.ts";
+
+/** Appends `bodies` to the ledger in `dir`, creating it on first use. */
+export async function appendToFolder(
+  dir: string,
+  bodies: readonly EntryBody[],
+  signer: Signer,
+  options: PrepareOptions = {},
+): Promise<PreparedAppend> {
+  await mkdir(dir, { recursive: true }).catch(() => undefined);
+  await assertFolder(dir);
+  const prepared = await prepareAppend(folderReader(dir), bodies, signer, options);
+  await writeChanges(dir, prepared.changes);
+  return prepared;
+}

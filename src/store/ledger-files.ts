@@ -1,0 +1,181 @@
+/**
+ * An append as a set of whole-file changes, computed from whatever the ledger's current files are.
+ * The folder writer and the git data branch writer both store exactly these changes, so a ledger has
+ * one layout wherever it lives; and reading only the files named here is what keeps an append's cost
+ * independent of the ledger's size.
+ */
+import { type AppendResult, append, emptyHead, type LedgerHead } from "../ledger/append.ts";
+import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/checkpoint.ts";
+import type { EntryBody } from "../ledger/entry.ts";
+import { formatHead, HeadError, parseHead } from "../ledger/head.ts";
+import { JsonSyntaxError, parseStrict } from "../ledger/json.ts";
+import { type Keyring, KeyringError, type KeysFile, openKeyring, rotate } from "../ledger/keyring.ts";
+import type { Signer } from "../ledger/keys.ts";
+import { CHECKPOINT_FILE, HEAD_FILE, indexLine, indexPath, KEYS_FILE, SHARD_SIZE, shardOf, shardPath } from "../ledger/layout.ts";
+import { CompactRange } from "../ledger/merkle.ts";
+import { NoteError, openNote } from "../ledger/note.ts";
+import { LedgerInvalidError } from "./folder.ts";
+
+/** Reads one file of the ledger by its path inside the ledger; undefined when it does not exist. */
+export type FileReader = (path: string) => Promise<Buffer | undefined>;
+
+/** Thrown when the signing key is not the one the ledger expects. */
+export class KeyMismatchError extends Error {
+  override name = "KeyMismatchError";
+}
+
+export interface PreparedAppend {
+  readonly result: AppendResult;
+  /** The head the append started from. */
+  readonly base: LedgerHead;
+  /** New contents of every file the append changes, by path; the checkpoint is written last. */
+  readonly changes: ReadonlyMap<string, Buffer>;
+}
+
+async function readJsonFile(read: FileReader, path: string): Promise<unknown | undefined> {
+  const bytes = await read(path);
+  if (bytes === undefined) return undefined;
+  try {
+    return parseStrict(bytes.toString("utf8"));
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new LedgerInvalidError(`${path}:${e.line}:${e.column}`, e.reason);
+    throw e;
+  }
+}
+
+export interface LedgerState {
+  readonly keyring: Keyring;
+  readonly head: LedgerHead;
+  readonly checkpoint: Checkpoint;
+  readonly checkpointNote: string;
+}
+
+/** Reads the keys, head and checkpoint, and checks that the checkpoint signs exactly that head. */
+export async function readState(read: FileReader): Promise<LedgerState | undefined> {
+  const keys = await readJsonFile(read, KEYS_FILE);
+  if (keys === undefined) return undefined;
+  let keyring: Keyring;
+  try {
+    keyring = openKeyring(keys);
+  } catch (e) {
+    if (e instanceof KeyringError) throw new LedgerInvalidError(KEYS_FILE, e.message);
+    throw e;
+  }
+  const origin = keyring.file.origin;
+  let head: LedgerHead;
+  try {
+    head = parseHead(await readJsonFile(read, HEAD_FILE), origin);
+  } catch (e) {
+    if (e instanceof HeadError) throw new LedgerInvalidError(HEAD_FILE, e.message);
+    throw e;
+  }
+  const note = (await read(CHECKPOINT_FILE))?.toString("utf8");
+  if (note === undefined) throw new LedgerInvalidError(CHECKPOINT_FILE, "missing");
+  let checkpoint: Checkpoint;
+  try {
+    checkpoint = parseCheckpoint(openNote(note, [keyring.current]).text);
+  } catch (e) {
+    if (e instanceof NoteError || e instanceof CheckpointError) throw new LedgerInvalidError(CHECKPOINT_FILE, e.message);
+    throw e;
+  }
+  if (checkpoint.origin !== origin) {
+    throw new LedgerInvalidError(CHECKPOINT_FILE, `origin '${checkpoint.origin}' is not this ledger's origin '${origin}'`);
+  }
+  return { keyring, head, checkpoint, checkpointNote: note };
+}
+
+/** A writer extends only the tree that the checkpoint signed: head.json must describe exactly it. */
+function checkHeadIsCheckpointed({ head, checkpoint }: LedgerState): void {
+  const root = CompactRange.fromHashes(head.size, [...head.range]).root();
+  if (checkpoint.size !== head.size || !checkpoint.root.equals(root)) {
+    throw new LedgerInvalidError(HEAD_FILE, `does not match the signed checkpoint (size ${checkpoint.size}); run meritlog verify`);
+  }
+}
+
+/** Parses an index bucket into id → seq. */
+export function parseIndexBucket(path: string, bytes: Buffer): Map<string, number> {
+  const out = new Map<string, number>();
+  const text = bytes.toString("utf8");
+  for (const [i, line] of text.split("\n").entries()) {
+    if (line === "" && i === text.split("\n").length - 1) continue;
+    const match = /^([0-9a-f]{64}) (0|[1-9]\d*)$/.exec(line);
+    if (!match) throw new LedgerInvalidError(`${path}:${i + 1}`, "expected '<64 hex id> <seq>'");
+    out.set(match[1] as string, Number(match[2]));
+  }
+  return out;
+}
+
+export interface PrepareOptions {
+  /** Make the signer the ledger's current key from the next entry on. */
+  readonly rotate?: boolean;
+}
+
+/** Computes the file changes that append `bodies`, reading only the files that the append touches. */
+export async function prepareAppend(
+  read: FileReader,
+  bodies: readonly EntryBody[],
+  signer: Signer,
+  options: PrepareOptions = {},
+): Promise<PreparedAppend> {
+  const state = await readState(read);
+  let keys: KeysFile | undefined;
+  let head: LedgerHead;
+  if (!state) {
+    keys = { v: 1, origin: signer.name, keys: [{ vkey: signer.verifier.vkey, from: 0 }] };
+    head = emptyHead(signer.name);
+  } else {
+    checkHeadIsCheckpointed(state);
+    const { keyring } = state;
+    if (signer.name !== keyring.file.origin) {
+      throw new KeyMismatchError(`the signing key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`);
+    }
+    if (keyring.current.vkey !== signer.verifier.vkey) {
+      if (!options.rotate) {
+        throw new KeyMismatchError(
+          `the signing key is not the ledger's current key ${keyring.current.vkey}; rotate to make it the current key from the next entry`,
+        );
+      }
+      keys = rotate(keyring.file, signer.verifier, state.head.size);
+    }
+    head = state.head;
+  }
+
+  const buckets = new Map<string, Map<string, number>>();
+  for (const path of new Set(bodies.map((b) => indexPath(b.id)))) {
+    const bytes = await read(path);
+    buckets.set(path, bytes ? parseIndexBucket(path, bytes) : new Map());
+  }
+  const result = append(head, bodies, signer, (id) => buckets.get(indexPath(id))?.has(id) === true);
+
+  const changes = new Map<string, Buffer>();
+  // A replay changes nothing: not even a re-signed checkpoint.
+  if (result.lines.length === 0 && !keys) return { result, base: head, changes };
+  if (keys) changes.set(KEYS_FILE, Buffer.from(`${JSON.stringify(keys, null, 1)}\n`));
+  let seq = head.size;
+  let i = 0;
+  while (i < result.lines.length) {
+    const path = shardPath(shardOf(seq));
+    const take = Math.min(result.lines.length - i, SHARD_SIZE - (seq % SHARD_SIZE));
+    const existing = seq % SHARD_SIZE === 0 ? Buffer.alloc(0) : await read(path);
+    if (existing === undefined) throw new LedgerInvalidError(path, `missing, but head.json says the ledger has ${head.size} entries`);
+    const added = result.lines
+      .slice(i, i + take)
+      .map((l) => `${l}\n`)
+      .join("");
+    changes.set(path, Buffer.concat([existing, Buffer.from(added, "utf8")]));
+    i += take;
+    seq += take;
+  }
+  const additions = new Map<string, string[]>();
+  for (const entry of result.entries) {
+    const path = indexPath(entry.id);
+    additions.set(path, [...(additions.get(path) ?? []), indexLine(entry.id, entry.seq)]);
+  }
+  for (const [path, lines] of additions) {
+    const existing = (await read(path)) ?? Buffer.alloc(0);
+    changes.set(path, Buffer.concat([existing, Buffer.from(lines.join(""), "utf8")]));
+  }
+  changes.set(HEAD_FILE, Buffer.from(formatHead(result.head)));
+  changes.set(CHECKPOINT_FILE, Buffer.from(result.checkpoint));
+  return { result, base: head, changes };
+}
