@@ -6,6 +6,9 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { KeyFormatError } from "../ledger/keys.ts";
 import { ProofError } from "../ledger/merkle.ts";
 import { LedgerInvalidError, LedgerIoError } from "../store/folder.ts";
+import { ContentionError } from "../store/git/append-branch.ts";
+import { RemoteError } from "../store/git/repo.ts";
+import { GitError } from "../store/git/run.ts";
 import { appendCommand } from "./commands/append.ts";
 import { checkProofCommand } from "./commands/check-proof.ts";
 import { keygenCommand } from "./commands/keygen.ts";
@@ -67,7 +70,13 @@ function report(name: string, command: Command, e: unknown, io: CliIo): ExitCode
     io.stderr(`meritlog ${name}: ${e.message}\nusage: meritlog ${name} ${command.usage}\n`);
     return EXIT.usage;
   }
-  if (e instanceof LedgerIoError || e instanceof KeyFormatError) {
+  if (
+    e instanceof LedgerIoError ||
+    e instanceof KeyFormatError ||
+    e instanceof RemoteError ||
+    e instanceof ContentionError ||
+    e instanceof GitError
+  ) {
     io.stderr(`meritlog ${name}: ${e.message}\n`);
     return EXIT.usage;
   }

@@ -3,7 +3,7 @@
  * hash), so that appending reads neither old entries nor old shards. Verifiers recompute and compare it.
  */
 import type { LedgerHead } from "./append.ts";
-import { HASH_SIZE } from "./merkle.ts";
+import { CompactRange, HASH_SIZE, leafHash } from "./merkle.ts";
 
 const HEAD_VERSION = 1;
 
@@ -43,4 +43,20 @@ export function sameHead(a: LedgerHead, b: LedgerHead): boolean {
     a.range.every((h, i) => h.equals(b.range[i] as Buffer)) &&
     (a.last === undefined ? b.last === undefined : b.last !== undefined && a.last.equals(b.last))
   );
+}
+
+/**
+ * Whether `next` extends `prev`: the leaves of `between` (the lines from seq prev.size to next.size)
+ * pushed onto prev's right edge must give next's, so every entry prev covered is still there, unchanged.
+ * Costs only the lines appended since `prev`, however large the ledger.
+ */
+export function extendsHead(prev: LedgerHead, next: LedgerHead, between: readonly Uint8Array[]): boolean {
+  if (next.size < prev.size || between.length !== next.size - prev.size) return false;
+  const range = CompactRange.fromHashes(prev.size, [...prev.range]);
+  let last = prev.last;
+  for (const line of between) {
+    last = leafHash(line);
+    range.push(last);
+  }
+  return sameHead({ ...next, range: range.hashes, ...(last ? { last } : {}) }, next);
 }

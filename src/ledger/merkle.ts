@@ -207,7 +207,7 @@ export function verifyConsistency(size1: number, size2: number, root1: Uint8Arra
   for (const p of proof) checkHash("proof hash", p);
   const path = [...proof];
   // When size1 is a power of two its root is itself the first node of the path.
-  if ((size1 & (size1 - 1)) === 0 && size1 <= 2 ** 31) path.unshift(Buffer.from(root1));
+  if (2 ** Math.round(Math.log2(size1)) === size1) path.unshift(Buffer.from(root1));
   let fn = size1 - 1;
   let sn = size2 - 1;
   while (fn % 2 === 1) {

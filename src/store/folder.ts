@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { CHECKPOINT_FILE, ENTRIES_DIR, shardPath } from "../ledger/layout.ts";
+import type { LedgerFiles } from "./ledger-files.ts";
 
 /** The ledger breaks a rule of its format; `where` is a file (and line) inside the ledger folder. */
 export class LedgerInvalidError extends Error {
@@ -70,15 +71,19 @@ async function replaceFile(path: string, content: Buffer): Promise<void> {
   await rename(tmp, path);
 }
 
-/** Reads files of the ledger in `dir` for `prepareAppend`. */
-export function folderReader(dir: string): (path: string) => Promise<Buffer | undefined> {
-  return async (path) => {
-    try {
-      return await readFile(join(dir, path));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new LedgerIoError(`cannot read ${join(dir, path)}: ${(e as Error).message}`);
-    }
+/** The ledger files in `dir`. */
+export function folderFiles(dir: string): LedgerFiles {
+  return {
+    async read(path) {
+      try {
+        return await readFile(join(dir, path));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw new LedgerIoError(`cannot read ${join(dir, path)}: ${(e as Error).message}`);
+      }
+    },
+    // Local files are read when needed: there is no round trip to save.
+    prefetch: async () => {},
   };
 }
 

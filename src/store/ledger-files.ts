@@ -16,8 +16,13 @@ import { CompactRange } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { LedgerInvalidError } from "./folder.ts";
 
-/** Reads one file of the ledger by its path inside the ledger; undefined when it does not exist. */
-export type FileReader = (path: string) => Promise<Buffer | undefined>;
+/** The files of a ledger wherever they are: a folder, or a commit of a data branch. */
+export interface LedgerFiles {
+  /** One file by its path inside the ledger; undefined when it does not exist. */
+  read(path: string): Promise<Buffer | undefined>;
+  /** Announces paths about to be read, so a remote reader fetches them in one round trip. */
+  prefetch(paths: readonly string[]): Promise<void>;
+}
 
 /** Thrown when the signing key is not the one the ledger expects. */
 export class KeyMismatchError extends Error {
@@ -32,8 +37,8 @@ export interface PreparedAppend {
   readonly changes: ReadonlyMap<string, Buffer>;
 }
 
-async function readJsonFile(read: FileReader, path: string): Promise<unknown | undefined> {
-  const bytes = await read(path);
+async function readJsonFile(files: LedgerFiles, path: string): Promise<unknown | undefined> {
+  const bytes = await files.read(path);
   if (bytes === undefined) return undefined;
   try {
     return parseStrict(bytes.toString("utf8"));
@@ -51,8 +56,9 @@ export interface LedgerState {
 }
 
 /** Reads the keys, head and checkpoint, and checks that the checkpoint signs exactly that head. */
-export async function readState(read: FileReader): Promise<LedgerState | undefined> {
-  const keys = await readJsonFile(read, KEYS_FILE);
+export async function readState(files: LedgerFiles): Promise<LedgerState | undefined> {
+  await files.prefetch([KEYS_FILE, HEAD_FILE, CHECKPOINT_FILE]);
+  const keys = await readJsonFile(files, KEYS_FILE);
   if (keys === undefined) return undefined;
   let keyring: Keyring;
   try {
@@ -64,12 +70,12 @@ export async function readState(read: FileReader): Promise<LedgerState | undefin
   const origin = keyring.file.origin;
   let head: LedgerHead;
   try {
-    head = parseHead(await readJsonFile(read, HEAD_FILE), origin);
+    head = parseHead(await readJsonFile(files, HEAD_FILE), origin);
   } catch (e) {
     if (e instanceof HeadError) throw new LedgerInvalidError(HEAD_FILE, e.message);
     throw e;
   }
-  const note = (await read(CHECKPOINT_FILE))?.toString("utf8");
+  const note = (await files.read(CHECKPOINT_FILE))?.toString("utf8");
   if (note === undefined) throw new LedgerInvalidError(CHECKPOINT_FILE, "missing");
   let checkpoint: Checkpoint;
   try {
@@ -112,12 +118,12 @@ export interface PrepareOptions {
 
 /** Computes the file changes that append `bodies`, reading only the files that the append touches. */
 export async function prepareAppend(
-  read: FileReader,
+  files: LedgerFiles,
   bodies: readonly EntryBody[],
   signer: Signer,
   options: PrepareOptions = {},
 ): Promise<PreparedAppend> {
-  const state = await readState(read);
+  const state = await readState(files);
   let keys: KeysFile | undefined;
   let head: LedgerHead;
   if (!state) {
@@ -140,9 +146,11 @@ export async function prepareAppend(
     head = state.head;
   }
 
+  const newest = head.size % SHARD_SIZE === 0 ? [] : [shardPath(shardOf(head.size))];
+  await files.prefetch([...newest, ...new Set(bodies.map((b) => indexPath(b.id)))]);
   const buckets = new Map<string, Map<string, number>>();
   for (const path of new Set(bodies.map((b) => indexPath(b.id)))) {
-    const bytes = await read(path);
+    const bytes = await files.read(path);
     buckets.set(path, bytes ? parseIndexBucket(path, bytes) : new Map());
   }
   const result = append(head, bodies, signer, (id) => buckets.get(indexPath(id))?.has(id) === true);
@@ -156,7 +164,7 @@ export async function prepareAppend(
   while (i < result.lines.length) {
     const path = shardPath(shardOf(seq));
     const take = Math.min(result.lines.length - i, SHARD_SIZE - (seq % SHARD_SIZE));
-    const existing = seq % SHARD_SIZE === 0 ? Buffer.alloc(0) : await read(path);
+    const existing = seq % SHARD_SIZE === 0 ? Buffer.alloc(0) : await files.read(path);
     if (existing === undefined) throw new LedgerInvalidError(path, `missing, but head.json says the ledger has ${head.size} entries`);
     const added = result.lines
       .slice(i, i + take)
@@ -172,7 +180,7 @@ export async function prepareAppend(
     additions.set(path, [...(additions.get(path) ?? []), indexLine(entry.id, entry.seq)]);
   }
   for (const [path, lines] of additions) {
-    const existing = (await read(path)) ?? Buffer.alloc(0);
+    const existing = (await files.read(path)) ?? Buffer.alloc(0);
     changes.set(path, Buffer.concat([existing, Buffer.from(lines.join(""), "utf8")]));
   }
   changes.set(HEAD_FILE, Buffer.from(formatHead(result.head)));

@@ -17,7 +17,7 @@ import { CHECKPOINT_FILE, HEAD_FILE, INDEX_DIR, indexLine, indexPath, KEYS_FILE,
 import { CompactRange, consistencyProof, EMPTY_ROOT, ProofError, verifyConsistency } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
-import { assertFolder, folderReader, LedgerInvalidError, listShards } from "./folder.ts";
+import { assertFolder, folderFiles, LedgerInvalidError, listShards } from "./folder.ts";
 import { readState } from "./ledger-files.ts";
 
 /** Shards per unit of work: 4096 lines, aligned, so each full run is one perfect Merkle subtree. */
@@ -60,7 +60,7 @@ export interface VerifiedLedger {
 export async function verifyFolder(dir: string, options: VerifyOptions = {}): Promise<VerifiedLedger> {
   const level = options.level ?? "full";
   await assertFolder(dir);
-  const state = await readState(folderReader(dir));
+  const state = await readState(folderFiles(dir));
   if (!state) throw new LedgerInvalidError(KEYS_FILE, "missing: this folder holds no ledger");
   const { keyring, checkpoint, checkpointNote } = state;
   // Old checkpoints may be signed by any key the ledger has had, retired ones included.

@@ -1,13 +1,18 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import type { LedgerHead } from "../../ledger/append.ts";
 import { bodyShapeError, type EntryBody } from "../../ledger/entry.ts";
+import { formatHead, HeadError, parseHead } from "../../ledger/head.ts";
 import { JsonSyntaxError, parseStrict } from "../../ledger/json.ts";
 import { parseSignerKey, type Signer } from "../../ledger/keys.ts";
 import { CompactRange } from "../../ledger/merkle.ts";
 import { appendToFolder } from "../../store/append-folder.ts";
-import { KeyMismatchError } from "../../store/ledger-files.ts";
+import { appendToBranch } from "../../store/git/append-branch.ts";
+import type { Author } from "../../store/git/repo.ts";
+import { KeyMismatchError, type PreparedAppend } from "../../store/ledger-files.ts";
 import { EXIT, InvalidInputError, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
+import { remoteSpec } from "../target.ts";
 
 /** Parses entry bodies, one JSON object a line; the first bad line is an error naming stdin:line:col. */
 export function parseBodies(text: string): EntryBody[] {
@@ -32,25 +37,78 @@ export async function readSigner(path: string): Promise<Signer> {
   return parseSignerKey(await readFile(path, "utf8"));
 }
 
+/** Parses `Name <email>`. */
+function parseAuthor(text: string): Author {
+  const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(text.trim());
+  if (!match) throw new UsageError(`--author '${text}' must look like 'Name <email>'`);
+  return { name: match[1] as string, email: match[2] as string };
+}
+
+async function readWitnessHead(path: string): Promise<LedgerHead> {
+  try {
+    return parseHead(parseStrict(await readFile(path, "utf8")), "");
+  } catch (e) {
+    if (e instanceof HeadError || e instanceof JsonSyntaxError) throw new InvalidInputError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
 export const appendCommand: Command = {
-  summary: "append entry bodies (JSON lines on stdin) to a ledger folder, signing and checkpointing them",
-  usage: "<ledger-dir> --key <file> [--rotate]",
-  options: { key: { type: "string" }, rotate: { type: "boolean" } },
+  summary: "append entry bodies (JSON lines on stdin) to a ledger folder or data branch, signing and checkpointing them",
+  usage:
+    "<ledger-dir> --key <file> [--rotate]\n       meritlog append --remote <url|path> [--branch <name>] --key <file> [--rotate] [--author 'Name <email>'] [--since-head <head.json>] [--save-head <file>]",
+  options: {
+    key: { type: "string" },
+    rotate: { type: "boolean" },
+    remote: { type: "string" },
+    branch: { type: "string" },
+    author: { type: "string" },
+    "since-head": { type: "string" },
+    "save-head": { type: "string" },
+  },
   async run({ values, positionals }, io) {
+    const remote = values.remote as string | undefined;
     const [target, ...extra] = positionals;
-    if (!target) throw new UsageError("the ledger folder is required");
+    if (remote === undefined && !target) throw new UsageError("a ledger folder, or --remote <url|path>, is required");
+    if (remote !== undefined && target) throw new UsageError(`give a ledger folder or --remote, not both ('${target}')`);
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!values.key) throw new UsageError("--key <file> is required");
+    if (remote === undefined) {
+      for (const flag of ["branch", "author", "since-head"])
+        if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --remote`);
+    }
     const signer = await readSigner(resolve(io.cwd, values.key as string));
+    const author = values.author === undefined ? undefined : parseAuthor(values.author as string);
+    const sinceHead =
+      values["since-head"] === undefined ? undefined : await readWitnessHead(resolve(io.cwd, values["since-head"] as string));
     const bodies = parseBodies(await io.stdin());
-    let prepared: Awaited<ReturnType<typeof appendToFolder>>;
+    const rotate = values.rotate === true;
+    let prepared: PreparedAppend;
+    let where: string;
     try {
-      prepared = await appendToFolder(resolve(io.cwd, target), bodies, signer, { rotate: values.rotate === true });
+      if (remote === undefined) {
+        prepared = await appendToFolder(resolve(io.cwd, target as string), bodies, signer, { rotate });
+        where = "";
+      } else {
+        const spec = remoteSpec(remote, values.branch as string | undefined);
+        const done = await appendToBranch(spec, bodies, signer, {
+          rotate,
+          cwd: io.cwd,
+          ...(author ? { author } : {}),
+          ...(sinceHead ? { witness: { ...sinceHead, origin: signer.name } } : {}),
+        });
+        prepared = done;
+        where = done.commit
+          ? ` in commit ${done.commit.slice(0, 12)} on ${spec.branch}${done.attempts > 1 ? ` (attempt ${done.attempts})` : ""}`
+          : "";
+      }
     } catch (e) {
       if (e instanceof KeyMismatchError) throw new UsageError(`--key: ${e.message} (--rotate)`);
       throw e;
     }
     const { result, base } = prepared;
+    if (values["save-head"] !== undefined)
+      await writeFile(resolve(io.cwd, values["save-head"] as string), formatHead(prepared.changes.size > 0 ? result.head : base));
     if (prepared.changes.size === 0) {
       io.stdout(`appended 0 entries; ${result.skipped.length} already recorded; ledger unchanged at ${base.size} entries\n`);
       return EXIT.ok;
@@ -60,7 +118,7 @@ export const appendCommand: Command = {
       .toString("base64");
     const range = result.lines.length > 0 ? ` (seq ${base.size}–${result.head.size - 1})` : "";
     io.stdout(
-      `appended ${result.lines.length} entries${range}; ${result.skipped.length} already recorded; checkpoint ${result.head.size} ${root}\n`,
+      `appended ${result.lines.length} entries${range}${where}; ${result.skipped.length} already recorded; checkpoint ${result.head.size} ${root}\n`,
     );
     return EXIT.ok;
   },

@@ -4,11 +4,17 @@ import { LedgerInvalidError } from "../../store/folder.ts";
 import { verifyFolder } from "../../store/verify.ts";
 import { EXIT, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
+import { withLedgerFolder } from "../target.ts";
 
 export const verifyCommand: Command = {
   summary: "verify a ledger: schema, canonical form, seq, chain, signatures, Merkle root, checkpoint, witnesses",
-  usage: "<ledger-dir> [--witness <checkpoint-file>]… [--fast] [--json]",
-  options: { witness: { type: "string", multiple: true }, fast: { type: "boolean" }, json: { type: "boolean" } },
+  usage: "<ledger-dir | remote> [--branch <name>] [--witness <checkpoint-file>]… [--fast] [--json]",
+  options: {
+    witness: { type: "string", multiple: true },
+    fast: { type: "boolean" },
+    json: { type: "boolean" },
+    branch: { type: "string" },
+  },
   async run({ values, positionals }, io) {
     const [target, ...extra] = positionals;
     if (!target) throw new UsageError("the ledger folder is required");
@@ -19,7 +25,9 @@ export const verifyCommand: Command = {
     const level = values.fast ? "fast" : "full";
     const started = performance.now();
     try {
-      const ledger = await verifyFolder(resolve(io.cwd, target), { level, witnesses });
+      const ledger = await withLedgerFolder(target, values.branch as string | undefined, io, (dir) =>
+        verifyFolder(dir, { level, witnesses }),
+      );
       const seconds = (performance.now() - started) / 1000;
       const root = ledger.checkpoint.root.toString("base64");
       if (values.json) {

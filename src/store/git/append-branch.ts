@@ -1,0 +1,151 @@
+/**
+ * Appending to a ledger on a git data branch. The remote's atomic ref update is the only lock: build
+ * the commit on the tip that was read, push without force, and when another writer got there first,
+ * rebuild from its new tip (new seq, prev, signatures and checkpoint) and try again. Signed lines are
+ * never rebased: a textual rebase would land, yet break the chain and repeat seqs.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import type { LedgerHead } from "../../ledger/append.ts";
+import type { EntryBody } from "../../ledger/entry.ts";
+import { extendsHead } from "../../ledger/head.ts";
+import type { Signer } from "../../ledger/keys.ts";
+import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
+import { LedgerInvalidError } from "../folder.ts";
+import { type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
+import { CommitFiles } from "./commit-files.ts";
+import type { RemoteSpec } from "./remote.ts";
+import { type Author, DEFAULT_AUTHOR, LocalRepo, PushRejectedError, type TreeEntry } from "./repo.ts";
+
+export interface BranchAppendOptions extends PrepareOptions {
+  readonly author?: Author;
+  /** Attempts before giving up under contention. */
+  readonly maxAttempts?: number;
+  /** First backoff, doubled each retry, with full jitter. */
+  readonly backoffMs?: number;
+  /** A head seen before (e.g. by the previous run): the branch must still extend it. */
+  readonly witness?: LedgerHead;
+  /** Where scratch repositories go (default: the OS temp directory). */
+  readonly scratch?: string;
+  /** Base for a relative local remote path. */
+  readonly cwd?: string;
+}
+
+export interface BranchAppendResult extends PreparedAppend {
+  /** The commit that now holds the entries; undefined when the append changed nothing. */
+  readonly commit?: string;
+  readonly attempts: number;
+  readonly bytesFetched: number;
+}
+
+/** Too many other writers won the race, every time. */
+export class ContentionError extends Error {
+  override name = "ContentionError";
+}
+
+export async function appendToBranch(
+  spec: RemoteSpec,
+  bodies: readonly EntryBody[],
+  signer: Signer,
+  options: BranchAppendOptions = {},
+): Promise<BranchAppendResult> {
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoff = options.backoffMs ?? 50;
+  const repo = await LocalRepo.create(spec, options.cwd ?? process.cwd(), options.scratch);
+  try {
+    let witness = options.witness;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const tip = await repo.fetchTip();
+      const files = new CommitFiles(repo, tip);
+      if (witness) await checkExtends(files, witness, spec.branch);
+      const prepared = await prepareAppend(files, bodies, signer, options);
+      if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
+      const commit = await commitChanges(repo, files, tip, prepared, options.author ?? DEFAULT_AUTHOR);
+      try {
+        await repo.push(commit);
+        return { ...prepared, commit, attempts: attempt, bytesFetched: repo.bytesFetched };
+      } catch (e) {
+        if (!(e instanceof PushRejectedError)) throw e;
+      }
+      // Whatever the winner wrote must extend what this attempt read, or the branch was rewritten.
+      witness = prepared.base;
+      await sleep(Math.random() * backoff * 2 ** (attempt - 1));
+    }
+    throw new ContentionError(
+      `gave up after ${maxAttempts} attempts: each time another writer appended to '${spec.branch}' first; retry later, or queue the writers (a workflow concurrency group)`,
+    );
+  } finally {
+    await repo.dispose();
+  }
+}
+
+/** Fails unless the branch still holds every entry of `witness`, unchanged. */
+async function checkExtends(files: CommitFiles, witness: LedgerHead, branch: string): Promise<void> {
+  const state = await readState(files);
+  const head = state?.head;
+  const rewritten = (why: string) =>
+    new LedgerInvalidError(
+      `branch ${branch}`,
+      `no longer extends the checkpoint of size ${witness.size} seen before: ${why}; it was rewritten (force-pushed?), so nothing was appended`,
+    );
+  if (!head) throw rewritten("the ledger is gone");
+  if (head.size < witness.size) throw rewritten(`it now has only ${head.size} entries`);
+  const lines: Buffer[] = [];
+  const shards = [];
+  for (let k = shardOf(witness.size); k <= shardOf(head.size - 1) && head.size > witness.size; k++) shards.push(shardPath(k));
+  await files.prefetch(shards);
+  for (const [i, path] of shards.entries()) {
+    const bytes = (await files.read(path)) ?? Buffer.alloc(0);
+    const shardLines = bytes
+      .toString("latin1")
+      .split("\n")
+      .slice(0, -1)
+      .map((l) => Buffer.from(l, "latin1"));
+    const first = (shardOf(witness.size) + i) * SHARD_SIZE;
+    for (const [j, line] of shardLines.entries()) if (first + j >= witness.size && first + j < head.size) lines.push(line);
+  }
+  if (!extendsHead(witness, head, lines)) throw rewritten("the entries it covered changed");
+}
+
+/** Writes the changed files as blobs, rebuilds the trees above them, deepest first, and commits on `parent`. */
+async function commitChanges(
+  repo: LocalRepo,
+  files: CommitFiles,
+  parent: string | undefined,
+  prepared: PreparedAppend,
+  author: Author,
+): Promise<string> {
+  const paths = [...prepared.changes.keys()];
+  const blobs = await repo.writeBlobs([...prepared.changes.values()]);
+  const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
+  const nameOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+  // Every directory holding a change, and every directory above one.
+  const dirs = new Set<string>([""]);
+  for (const path of paths) {
+    for (let d = dirOf(path); d !== ""; d = dirOf(d)) dirs.add(d);
+  }
+  const entries = new Map<string, Map<string, TreeEntry>>();
+  for (const [dir, listing] of await files.listings([...dirs])) entries.set(dir, new Map(listing));
+  paths.forEach((path, i) => {
+    entries.get(dirOf(path))?.set(nameOf(path), { mode: "100644", type: "blob", oid: blobs[i] as string, name: nameOf(path) });
+  });
+  const depth = (d: string) => (d === "" ? 0 : d.split("/").length);
+  const byDepth = [...dirs].sort((a, b) => depth(b) - depth(a));
+  let root = "";
+  for (let level = depth(byDepth[0] ?? ""); level >= 0; level--) {
+    const batch = byDepth.filter((d) => depth(d) === level);
+    const oids = await repo.writeTrees(batch.map((d) => [...(entries.get(d)?.values() ?? [])]));
+    batch.forEach((dir, i) => {
+      const oid = oids[i] as string;
+      if (dir === "") root = oid;
+      else entries.get(dirOf(dir))?.set(nameOf(dir), { mode: "040000", type: "tree", oid, name: nameOf(dir) });
+    });
+  }
+  const { result, base } = prepared;
+  const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
+  const n = result.entries.length;
+  const summary =
+    n > 0
+      ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}–${result.head.size - 1})`
+      : "meritlog: rotate the signing key";
+  return repo.writeCommit(root, parent, `${summary}\n\n${lines.join("\n")}\n`, author);
+}
