@@ -7941,6 +7941,47 @@ function extendsHead(prev, next, between) {
   return sameHead({ ...next, range: range.hashes, ...last ? { last } : {} }, next);
 }
 
+// src/ledger/ssh.ts
+import { randomBytes } from "node:crypto";
+var KEY_TYPE = "ssh-ed25519";
+function sshString(data) {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(bytes.length);
+  return Buffer.concat([len, bytes]);
+}
+function publicBlob(key) {
+  return Buffer.concat([sshString(KEY_TYPE), sshString(key.publicKey)]);
+}
+function sshPublicKey(key) {
+  return `${KEY_TYPE} ${publicBlob(key).toString("base64")}`;
+}
+function allowedSignersLine(principal, key) {
+  return `${principal} namespaces="git" ${sshPublicKey(key)}
+`;
+}
+function sshPrivateKey(signer, comment) {
+  const seed = Buffer.from(signer.skey.split("+").slice(4).join("+"), "base64").subarray(1);
+  const pk = signer.verifier.publicKey;
+  const check = randomBytes(4);
+  let secret = Buffer.concat([check, check, sshString(KEY_TYPE), sshString(pk), sshString(Buffer.concat([seed, pk])), sshString(comment)]);
+  const pad = (8 - secret.length % 8) % 8;
+  secret = Buffer.concat([secret, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
+  const body = Buffer.concat([
+    Buffer.from("openssh-key-v1\0", "latin1"),
+    sshString("none"),
+    sshString("none"),
+    sshString(""),
+    Buffer.from([0, 0, 0, 1]),
+    sshString(publicBlob(signer.verifier)),
+    sshString(secret)
+  ]);
+  const b64 = body.toString("base64").replace(/.{1,70}/g, "$&\n");
+  return `-----BEGIN OPENSSH PRIVATE KEY-----
+${b64}-----END OPENSSH PRIVATE KEY-----
+`;
+}
+
 // src/ledger/checkpoint.ts
 var CheckpointError = class extends Error {
   name = "CheckpointError";
@@ -9095,18 +9136,25 @@ var LocalRepo = class _LocalRepo {
     for (const o of oids) this.present.add(o);
     return oids;
   }
-  async writeCommit(tree, parent, message, author, date) {
+  /** Commits `tree`; signed with `sshKeyFile` (an OpenSSH private key) when given, as `git verify-commit` checks. */
+  async writeCommit(tree, parent, message, author, sshKeyFile) {
     const who = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
       GIT_COMMITTER_NAME: author.name,
-      GIT_COMMITTER_EMAIL: author.email,
-      ...date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}
+      GIT_COMMITTER_EMAIL: author.email
     };
-    const args = ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-F", "-"];
+    const signing = sshKeyFile ? ["-c", "gpg.format=ssh", "-c", `user.signingKey=${sshKeyFile}`] : [];
+    const args = [...signing, "commit-tree", tree, ...parent ? ["-p", parent] : [], ...sshKeyFile ? ["-S"] : [], "-F", "-"];
     const oid = (await git(args, { cwd: this.dir, env: who, input: message })).toString("utf8").trim();
     this.present.add(oid);
     return oid;
+  }
+  /** Writes a file into the scratch repository's own directory, readable by this user only. */
+  async writePrivateFile(name, content) {
+    const path = join2(this.dir, name);
+    await writeFile2(path, content, { mode: 384 });
+    return path;
   }
   /** Pushes `commit` to the branch without force; PushRejectedError when another writer got there first. */
   async push(commit) {
@@ -9122,6 +9170,7 @@ var LocalRepo = class _LocalRepo {
 };
 
 // src/store/git/append-branch.ts
+var ALLOWED_SIGNERS_FILE = "allowed_signers";
 var ContentionError = class extends Error {
   name = "ContentionError";
 };
@@ -9137,7 +9186,10 @@ async function appendToBranch(spec, bodies, signer, options = {}) {
       if (witness) await checkExtends(files, witness, spec.branch);
       const prepared = await prepareAppend(files, bodies, signer, options);
       if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
-      const commit = await commitChanges(repo, files, tip, prepared, options.author ?? DEFAULT_AUTHOR);
+      const author = options.author ?? DEFAULT_AUTHOR;
+      const signing = options.signCommits ? await signingSetup(repo, files, signer, author) : void 0;
+      const changes = new Map([...prepared.changes, ...signing?.changes ?? []]);
+      const commit = await commitChanges(repo, files, tip, changes, commitMessage(prepared), author, signing?.keyFile);
       try {
         await repo.push(commit);
         return { ...prepared, commit, attempts: attempt, bytesFetched: repo.bytesFetched };
@@ -9175,9 +9227,25 @@ async function checkExtends(files, witness, branch) {
   }
   if (!extendsHead(witness, head, lines)) throw rewritten("the entries it covered changed");
 }
-async function commitChanges(repo, files, parent, prepared, author) {
-  const paths = [...prepared.changes.keys()];
-  const blobs = await repo.writeBlobs([...prepared.changes.values()]);
+async function signingSetup(repo, files, signer, author) {
+  const line = allowedSignersLine(author.email, signer.verifier);
+  const existing = (await files.read(ALLOWED_SIGNERS_FILE))?.toString("utf8") ?? "";
+  const changes = /* @__PURE__ */ new Map();
+  if (!existing.split("\n").includes(line.trimEnd())) changes.set(ALLOWED_SIGNERS_FILE, Buffer.from(existing + line));
+  return { keyFile: await repo.writePrivateFile("signing-key", sshPrivateKey(signer, author.email)), changes };
+}
+function commitMessage({ result, base }) {
+  const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
+  const n = result.entries.length;
+  const summary = n > 0 ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}\u2013${result.head.size - 1})` : "meritlog: rotate the signing key";
+  return `${summary}
+
+${lines.join("\n")}
+`;
+}
+async function commitChanges(repo, files, parent, changes, message, author, sshKeyFile) {
+  const paths = [...changes.keys()];
+  const blobs = await repo.writeBlobs([...changes.values()]);
   const dirOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
   const nameOf2 = (path) => path.slice(path.lastIndexOf("/") + 1);
   const dirs = /* @__PURE__ */ new Set([""]);
@@ -9201,14 +9269,7 @@ async function commitChanges(repo, files, parent, prepared, author) {
       else entries.get(dirOf(dir))?.set(nameOf2(dir), { mode: "040000", type: "tree", oid, name: nameOf2(dir) });
     });
   }
-  const { result, base } = prepared;
-  const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
-  const n = result.entries.length;
-  const summary = n > 0 ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}\u2013${result.head.size - 1})` : "meritlog: rotate the signing key";
-  return repo.writeCommit(root, parent, `${summary}
-
-${lines.join("\n")}
-`, author);
+  return repo.writeCommit(root, parent, message, author, sshKeyFile);
 }
 
 // src/cli/commands/append.ts
@@ -9321,7 +9382,7 @@ async function readWitnessHead(path) {
 }
 var appendCommand = {
   summary: "append entry bodies (JSON lines on stdin) to a ledger folder or data branch, signing and checkpointing them",
-  usage: "<ledger-dir> --key <file> [--rotate]\n       meritlog append --remote <url|path> [--branch <name>] --key <file> [--rotate] [--author 'Name <email>'] [--since-head <head.json>] [--save-head <file>]",
+  usage: "<ledger-dir> --key <file> [--rotate]\n       meritlog append --remote <url|path> [--branch <name>] --key <file> [--rotate] [--author 'Name <email>'] [--since-head <head.json>] [--save-head <file>] [--sign-commits]",
   options: {
     key: { type: "string" },
     rotate: { type: "boolean" },
@@ -9329,7 +9390,8 @@ var appendCommand = {
     branch: { type: "string" },
     author: { type: "string" },
     "since-head": { type: "string" },
-    "save-head": { type: "string" }
+    "save-head": { type: "string" },
+    "sign-commits": { type: "boolean" }
   },
   async run({ values, positionals }, io) {
     const remote = values.remote;
@@ -9339,7 +9401,7 @@ var appendCommand = {
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!values.key) throw new UsageError("--key <file> is required");
     if (remote === void 0) {
-      for (const flag of ["branch", "author", "since-head"])
+      for (const flag of ["branch", "author", "since-head", "sign-commits"])
         if (values[flag] !== void 0) throw new UsageError(`--${flag} goes with --remote`);
     }
     const signer = await readSigner(resolve3(io.cwd, values.key));
@@ -9358,6 +9420,7 @@ var appendCommand = {
         const done = await appendToBranch(spec, bodies, signer, {
           rotate: rotate2,
           cwd: io.cwd,
+          signCommits: values["sign-commits"] === true,
           ...author ? { author } : {},
           ...sinceHead ? { witness: { ...sinceHead, origin: signer.name } } : {}
         });

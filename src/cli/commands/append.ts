@@ -56,7 +56,7 @@ async function readWitnessHead(path: string): Promise<LedgerHead> {
 export const appendCommand: Command = {
   summary: "append entry bodies (JSON lines on stdin) to a ledger folder or data branch, signing and checkpointing them",
   usage:
-    "<ledger-dir> --key <file> [--rotate]\n       meritlog append --remote <url|path> [--branch <name>] --key <file> [--rotate] [--author 'Name <email>'] [--since-head <head.json>] [--save-head <file>]",
+    "<ledger-dir> --key <file> [--rotate]\n       meritlog append --remote <url|path> [--branch <name>] --key <file> [--rotate] [--author 'Name <email>'] [--since-head <head.json>] [--save-head <file>] [--sign-commits]",
   options: {
     key: { type: "string" },
     rotate: { type: "boolean" },
@@ -65,6 +65,7 @@ export const appendCommand: Command = {
     author: { type: "string" },
     "since-head": { type: "string" },
     "save-head": { type: "string" },
+    "sign-commits": { type: "boolean" },
   },
   async run({ values, positionals }, io) {
     const remote = values.remote as string | undefined;
@@ -74,7 +75,7 @@ export const appendCommand: Command = {
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!values.key) throw new UsageError("--key <file> is required");
     if (remote === undefined) {
-      for (const flag of ["branch", "author", "since-head"])
+      for (const flag of ["branch", "author", "since-head", "sign-commits"])
         if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --remote`);
     }
     const signer = await readSigner(resolve(io.cwd, values.key as string));
@@ -94,6 +95,7 @@ export const appendCommand: Command = {
         const done = await appendToBranch(spec, bodies, signer, {
           rotate,
           cwd: io.cwd,
+          signCommits: values["sign-commits"] === true,
           ...(author ? { author } : {}),
           ...(sinceHead ? { witness: { ...sinceHead, origin: signer.name } } : {}),
         });

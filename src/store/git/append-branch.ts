@@ -10,6 +10,7 @@ import type { EntryBody } from "../../ledger/entry.ts";
 import { extendsHead } from "../../ledger/head.ts";
 import type { Signer } from "../../ledger/keys.ts";
 import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
+import { allowedSignersLine, sshPrivateKey } from "../../ledger/ssh.ts";
 import { LedgerInvalidError } from "../folder.ts";
 import { type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
 import { CommitFiles } from "./commit-files.ts";
@@ -28,7 +29,15 @@ export interface BranchAppendOptions extends PrepareOptions {
   readonly scratch?: string;
   /** Base for a relative local remote path. */
   readonly cwd?: string;
+  /**
+   * Sign each commit with the ledger's key as an SSH signature, and keep an `allowed_signers` file on
+   * the branch, so that `git verify-commit` works for auditors with stock git.
+   */
+  readonly signCommits?: boolean;
 }
+
+/** The allowed-signers file kept on the branch when commits are signed. */
+export const ALLOWED_SIGNERS_FILE = "allowed_signers";
 
 export interface BranchAppendResult extends PreparedAppend {
   /** The commit that now holds the entries; undefined when the append changed nothing. */
@@ -59,7 +68,10 @@ export async function appendToBranch(
       if (witness) await checkExtends(files, witness, spec.branch);
       const prepared = await prepareAppend(files, bodies, signer, options);
       if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
-      const commit = await commitChanges(repo, files, tip, prepared, options.author ?? DEFAULT_AUTHOR);
+      const author = options.author ?? DEFAULT_AUTHOR;
+      const signing = options.signCommits ? await signingSetup(repo, files, signer, author) : undefined;
+      const changes = new Map([...prepared.changes, ...(signing?.changes ?? [])]);
+      const commit = await commitChanges(repo, files, tip, changes, commitMessage(prepared), author, signing?.keyFile);
       try {
         await repo.push(commit);
         return { ...prepared, commit, attempts: attempt, bytesFetched: repo.bytesFetched };
@@ -106,16 +118,46 @@ async function checkExtends(files: CommitFiles, witness: LedgerHead, branch: str
   if (!extendsHead(witness, head, lines)) throw rewritten("the entries it covered changed");
 }
 
+/**
+ * Writes the SSH form of the signing key into the scratch repository and adds the key to the branch's
+ * allowed_signers file (keys stay listed after a rotation, so old commits still verify).
+ */
+async function signingSetup(
+  repo: LocalRepo,
+  files: CommitFiles,
+  signer: Signer,
+  author: Author,
+): Promise<{ keyFile: string; changes: Map<string, Buffer> }> {
+  const line = allowedSignersLine(author.email, signer.verifier);
+  const existing = (await files.read(ALLOWED_SIGNERS_FILE))?.toString("utf8") ?? "";
+  const changes = new Map<string, Buffer>();
+  if (!existing.split("\n").includes(line.trimEnd())) changes.set(ALLOWED_SIGNERS_FILE, Buffer.from(existing + line));
+  return { keyFile: await repo.writePrivateFile("signing-key", sshPrivateKey(signer, author.email)), changes };
+}
+
+/** The commit message: what was appended, then one line per entry (seq, id, kind, login). */
+function commitMessage({ result, base }: PreparedAppend): string {
+  const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
+  const n = result.entries.length;
+  const summary =
+    n > 0
+      ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}–${result.head.size - 1})`
+      : "meritlog: rotate the signing key";
+  return `${summary}\n\n${lines.join("\n")}\n`;
+}
+
 /** Writes the changed files as blobs, rebuilds the trees above them, deepest first, and commits on `parent`. */
 async function commitChanges(
   repo: LocalRepo,
   files: CommitFiles,
   parent: string | undefined,
-  prepared: PreparedAppend,
+  changes: ReadonlyMap<string, Buffer>,
+  message: string,
   author: Author,
+  sshKeyFile: string | undefined,
 ): Promise<string> {
-  const paths = [...prepared.changes.keys()];
-  const blobs = await repo.writeBlobs([...prepared.changes.values()]);
+  const paths = [...changes.keys()];
+  const blobs = await repo.writeBlobs([...changes.values()]);
   const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
   const nameOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
   // Every directory holding a change, and every directory above one.
@@ -140,12 +182,5 @@ async function commitChanges(
       else entries.get(dirOf(dir))?.set(nameOf(dir), { mode: "040000", type: "tree", oid, name: nameOf(dir) });
     });
   }
-  const { result, base } = prepared;
-  const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
-  const n = result.entries.length;
-  const summary =
-    n > 0
-      ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}–${result.head.size - 1})`
-      : "meritlog: rotate the signing key";
-  return repo.writeCommit(root, parent, `${summary}\n\n${lines.join("\n")}\n`, author);
+  return repo.writeCommit(root, parent, message, author, sshKeyFile);
 }

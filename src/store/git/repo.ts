@@ -197,18 +197,26 @@ export class LocalRepo {
     return oids;
   }
 
-  async writeCommit(tree: string, parent: string | undefined, message: string, author: Author, date?: string): Promise<string> {
+  /** Commits `tree`; signed with `sshKeyFile` (an OpenSSH private key) when given, as `git verify-commit` checks. */
+  async writeCommit(tree: string, parent: string | undefined, message: string, author: Author, sshKeyFile?: string): Promise<string> {
     const who = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
       GIT_COMMITTER_NAME: author.name,
       GIT_COMMITTER_EMAIL: author.email,
-      ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
     };
-    const args = ["commit-tree", tree, ...(parent ? ["-p", parent] : []), "-F", "-"];
+    const signing = sshKeyFile ? ["-c", "gpg.format=ssh", "-c", `user.signingKey=${sshKeyFile}`] : [];
+    const args = [...signing, "commit-tree", tree, ...(parent ? ["-p", parent] : []), ...(sshKeyFile ? ["-S"] : []), "-F", "-"];
     const oid = (await git(args, { cwd: this.dir, env: who, input: message })).toString("utf8").trim();
     this.present.add(oid);
     return oid;
+  }
+
+  /** Writes a file into the scratch repository's own directory, readable by this user only. */
+  async writePrivateFile(name: string, content: string): Promise<string> {
+    const path = join(this.dir, name);
+    await writeFile(path, content, { mode: 0o600 });
+    return path;
   }
 
   /** Pushes `commit` to the branch without force; PushRejectedError when another writer got there first. */
