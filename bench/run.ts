@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { appendBench } from "./append.bench.ts";
 import { render, type Section } from "./report.ts";
 import { verifyBench } from "./verify.bench.ts";
 
@@ -13,6 +14,16 @@ const sections: Section[] = [];
 
 log("ledger verification…");
 sections.push(await verifyBench(log, quick ? { full: 5_000, fast: 20_000, runs: 1 } : { full: 100_000, fast: 1_000_000, runs: 3 }));
+
+log("appending to the data branch…");
+sections.push(
+  await appendBench(
+    log,
+    quick
+      ? { sizes: [1_000, 3_000], runs: 2, writers: 2, perWriter: 2 }
+      : { sizes: [1_000, 100_000, 1_000_000], runs: 5, writers: 8, perWriter: 10 },
+  ),
+);
 
 const report = render(sections);
 if (quick) process.stdout.write(report);

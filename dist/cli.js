@@ -7887,10 +7887,13 @@ function folderFiles(dir) {
   };
 }
 async function writeChanges(dir, changes) {
+  const last = [CHECKPOINT_FILE, HEAD_FILE];
   try {
-    for (const [path, content] of changes) if (path !== CHECKPOINT_FILE) await replaceFile(join(dir, path), content);
-    const checkpoint = changes.get(CHECKPOINT_FILE);
-    if (checkpoint) await replaceFile(join(dir, CHECKPOINT_FILE), checkpoint);
+    for (const [path, content] of changes) if (!last.includes(path)) await replaceFile(join(dir, path), content);
+    for (const path of last) {
+      const content = changes.get(path);
+      if (content) await replaceFile(join(dir, path), content);
+    }
   } catch (e) {
     throw new LedgerIoError(`cannot write the ledger in ${dir}: ${e.message}`);
   }
@@ -7920,8 +7923,12 @@ function parseHead(value, origin) {
   if (v?.v !== HEAD_VERSION || typeof size !== "number" || !Number.isSafeInteger(size) || size < 0 || !Array.isArray(v.range)) {
     throw new HeadError("expected {v: 1, size, range, last}");
   }
+  const unknown = Object.keys(v).find((k) => !["v", "size", "range", "last"].includes(k));
+  if (unknown !== void 0) throw new HeadError(`unknown member '${unknown}'`);
   const range = v.range.map((h) => Buffer.from(String(h), "base64"));
-  if (range.some((h) => h.length !== HASH_SIZE)) throw new HeadError("range holds a value that is not a base64 SHA-256 hash");
+  if (range.some((h, i) => h.length !== HASH_SIZE || h.toString("base64") !== v.range?.[i])) {
+    throw new HeadError("range holds a value that is not the canonical base64 of a SHA-256 hash");
+  }
   if (size === 0 !== (v.last === void 0) || v.last !== void 0 && !/^[0-9a-f]{64}$/.test(String(v.last))) {
     throw new HeadError("last must be the hex leaf hash of the last entry, absent when the ledger is empty");
   }
@@ -7930,15 +7937,17 @@ function parseHead(value, origin) {
 function sameHead(a, b) {
   return a.size === b.size && a.range.length === b.range.length && a.range.every((h, i) => h.equals(b.range[i])) && (a.last === void 0 ? b.last === void 0 : b.last !== void 0 && a.last.equals(b.last));
 }
-function extendsHead(prev, next, between) {
-  if (next.size < prev.size || between.length !== next.size - prev.size) return false;
+function rollForward(prev, lines) {
   const range = CompactRange.fromHashes(prev.size, [...prev.range]);
   let last = prev.last;
-  for (const line of between) {
+  for (const line of lines) {
     last = leafHash(line);
     range.push(last);
   }
-  return sameHead({ ...next, range: range.hashes, ...last ? { last } : {} }, next);
+  return { origin: prev.origin, size: range.size, range: range.hashes, ...last ? { last } : {} };
+}
+function extendsHead(prev, next, between) {
+  return next.size >= prev.size && between.length === next.size - prev.size && sameHead(rollForward(prev, between), next);
 }
 
 // src/ledger/ssh.ts
@@ -8309,6 +8318,35 @@ function isInJcsOrder(value) {
       return false;
   }
 }
+var NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+function stringError(value) {
+  if (!value.isWellFormed()) return "holds a lone surrogate";
+  if (NONCHARACTER.test(value)) return "holds a Unicode noncharacter";
+  return void 0;
+}
+function ijsonError(value, path = "entry") {
+  if (typeof value === "number") {
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? `${path}: ${value} is outside the I-JSON safe integer range` : void 0;
+  }
+  if (typeof value === "string") {
+    const e = stringError(value);
+    return e ? `${path}: string ${e}` : void 0;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const e = ijsonError(v, `${path}[${i}]`);
+      if (e) return e;
+    }
+    return void 0;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const e = stringError(k) && `${path}: member name ${stringError(k)}` || ijsonError(v, `${path}.${k}`);
+      if (e) return e;
+    }
+  }
+  return void 0;
+}
 function parseStrict(text2) {
   return new StrictParser(text2).parseDocument();
 }
@@ -8437,7 +8475,8 @@ var StrictParser = class {
     } catch {
       return this.fail("invalid escape in string", start);
     }
-    if (!value.isWellFormed()) this.fail("string holds a lone surrogate, which I-JSON forbids", start);
+    const problem = stringError(value);
+    if (problem) this.fail(`string ${problem}, which I-JSON forbids`, start);
     return value;
   }
   parseNumber() {
@@ -8478,19 +8517,18 @@ function describe(error) {
   return `${at}: ${error.message ?? "is invalid"}`;
 }
 function entryShapeError(value) {
-  if (validateEntrySchema(value)) return breakdownError(value);
+  if (validateEntrySchema(value)) return semanticError(value);
   return describe(validateEntrySchema.errors?.[0]);
 }
 function bodyShapeError(value) {
-  if (validateBodySchema(value)) return breakdownError(value);
+  if (validateBodySchema(value)) return semanticError(value);
   return describe(validateBodySchema.errors?.[0]);
 }
-function breakdownError(entry) {
-  const sum = entry.breakdown.reduce((acc, c) => acc + c.points, 0);
-  if (!Number.isSafeInteger(sum) || sum !== entry.points) {
-    return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
-  }
-  return void 0;
+function semanticError(entry) {
+  const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
+  if (sum !== BigInt(entry.points)) return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
+  if (new Date(entry.time).toISOString().replace(".000Z", "Z") !== entry.time) return `time: ${entry.time} is not a real date and time`;
+  return ijsonError(entry);
 }
 function signingInput(entry) {
   return pae(ENTRY_PAYLOAD_TYPE, Buffer.from(canonicalize2(entry), "utf8"));
@@ -8508,6 +8546,7 @@ function unsigned(entry) {
 function signatureError(entry, key) {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
+  if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
   if (!key.verify(signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
   return void 0;
 }
@@ -8654,14 +8693,21 @@ function openKeyring(value) {
     throw new KeyringError(`${e?.instancePath || "keys file"}: ${e?.message ?? "is invalid"}`);
   }
   const file = value;
-  const verifiers = file.keys.map((k) => parseVerifierKey(k.vkey));
+  const verifiers = file.keys.map((k, i) => {
+    try {
+      return parseVerifierKey(k.vkey);
+    } catch (e) {
+      if (e instanceof KeyFormatError) throw new KeyringError(`keys[${i}].vkey: ${e.message}`);
+      throw e;
+    }
+  });
   let next = 0;
   file.keys.forEach((k, i) => {
     const last = i === file.keys.length - 1;
     if (k.from !== next) throw new KeyringError(`keys[${i}].from is ${k.from}, expected ${next} (ranges must be contiguous)`);
     if (last && k.until !== void 0) throw new KeyringError(`keys[${i}] is the current key and must have no 'until'`);
-    if (!last && (k.until === void 0 || k.until < k.from - 1)) {
-      throw new KeyringError(`keys[${i}].until must be at least from-1 for a retired key`);
+    if (!last && (k.until === void 0 || k.until < k.from)) {
+      throw new KeyringError(`keys[${i}] is retired and must sign at least one entry: until \u2265 from`);
     }
     next = (k.until ?? 0) + 1;
   });
@@ -8680,8 +8726,9 @@ function openKeyring(value) {
   };
 }
 function rotate(file, next, seq) {
-  const keys = file.keys.map((k, i) => i === file.keys.length - 1 ? { ...k, until: seq - 1 } : k);
-  return { ...file, keys: [...keys, { vkey: next.vkey, from: seq }] };
+  const current = file.keys[file.keys.length - 1];
+  const kept = current.from === seq ? file.keys.slice(0, -1) : [...file.keys.slice(0, -1), { ...current, until: seq - 1 }];
+  return { ...file, keys: [...kept, { vkey: next.vkey, from: seq }] };
 }
 
 // src/store/ledger-files.ts
@@ -8748,15 +8795,58 @@ function parseIndexBucket(path, bytes) {
   }
   return out;
 }
+async function shardLines(files, path) {
+  const bytes = await files.read(path);
+  if (bytes === void 0) return [];
+  const lines = splitShard(path, bytes);
+  if (lines instanceof LedgerInvalidError) throw lines;
+  return lines;
+}
+async function writerHead(files, state) {
+  const { checkpoint } = state;
+  let head = state.head;
+  let rolled = false;
+  if (checkpoint.size > head.size) {
+    const between = [];
+    for (let k = shardOf(head.size); k <= shardOf(checkpoint.size - 1); k++) {
+      const lines2 = await shardLines(files, shardPath(k));
+      lines2.forEach((line, j) => {
+        const seq = k * SHARD_SIZE + j;
+        if (seq >= head.size && seq < checkpoint.size) between.push(line);
+      });
+    }
+    const rolledHead = rollForward(head, between);
+    if (!rolledHead || !CompactRange.fromHashes(rolledHead.size, [...rolledHead.range]).root().equals(checkpoint.root)) {
+      throw new LedgerInvalidError(
+        HEAD_FILE,
+        `is behind the signed checkpoint (size ${checkpoint.size}) and the entries do not make up the difference; run meritlog verify`
+      );
+    }
+    head = rolledHead;
+    rolled = true;
+  }
+  checkHeadIsCheckpointed({ ...state, head });
+  if (head.size === 0) return { head, rolled, newest: [] };
+  const path = shardPath(shardOf(head.size - 1));
+  const count = (head.size - 1) % SHARD_SIZE + 1;
+  const lines = await shardLines(files, path);
+  if (lines.length < count) throw new LedgerInvalidError(path, `holds ${lines.length} lines, but the checkpoint covers ${count} in it`);
+  const newest = lines.slice(0, count);
+  if (!head.last || !leafHash(newest[count - 1]).equals(head.last)) {
+    throw new LedgerInvalidError(HEAD_FILE, `last is not the leaf hash of ${path}:${count}; run meritlog verify`);
+  }
+  return { head, rolled, newest };
+}
 async function prepareAppend(files, bodies, signer, options = {}) {
   const state = await readState(files);
   let keys;
   let head;
+  let rolled = false;
+  let newest = [];
   if (!state) {
     keys = { v: 1, origin: signer.name, keys: [{ vkey: signer.verifier.vkey, from: 0 }] };
     head = emptyHead(signer.name);
   } else {
-    checkHeadIsCheckpointed(state);
     const { keyring } = state;
     if (signer.name !== keyring.file.origin) {
       throw new KeyMismatchError(`the signing key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`);
@@ -8767,20 +8857,26 @@ async function prepareAppend(files, bodies, signer, options = {}) {
           `the signing key is not the ledger's current key ${keyring.current.vkey}; rotate to make it the current key from the next entry`
         );
       }
-      keys = rotate(keyring.file, signer.verifier, state.head.size);
     }
-    head = state.head;
+    await files.prefetch([
+      ...state.head.size > 0 ? [shardPath(shardOf(state.head.size - 1))] : [],
+      ...new Set(bodies.map((b) => indexPath(b.id)))
+    ]);
+    ({ head, rolled, newest } = await writerHead(files, state));
+    if (keyring.current.vkey !== signer.verifier.vkey) keys = rotate(keyring.file, signer.verifier, head.size);
   }
-  const newest = head.size % SHARD_SIZE === 0 ? [] : [shardPath(shardOf(head.size))];
-  await files.prefetch([...newest, ...new Set(bodies.map((b) => indexPath(b.id)))]);
   const buckets = /* @__PURE__ */ new Map();
   for (const path of new Set(bodies.map((b) => indexPath(b.id)))) {
     const bytes = await files.read(path);
-    buckets.set(path, bytes ? parseIndexBucket(path, bytes) : /* @__PURE__ */ new Map());
+    const listed = bytes ? parseIndexBucket(path, bytes) : /* @__PURE__ */ new Map();
+    buckets.set(path, new Map([...listed].filter(([, seq2]) => seq2 < head.size)));
   }
   const result = append(head, bodies, signer, (id) => buckets.get(indexPath(id))?.has(id) === true);
   const changes = /* @__PURE__ */ new Map();
-  if (result.lines.length === 0 && !keys) return { result, base: head, changes };
+  if (result.lines.length === 0 && !keys) {
+    if (rolled) changes.set(HEAD_FILE, Buffer.from(formatHead(head)));
+    return { result, base: head, changes };
+  }
   if (keys) changes.set(KEYS_FILE, Buffer.from(`${JSON.stringify(keys, null, 1)}
 `));
   let seq = head.size;
@@ -8788,11 +8884,11 @@ async function prepareAppend(files, bodies, signer, options = {}) {
   while (i < result.lines.length) {
     const path = shardPath(shardOf(seq));
     const take = Math.min(result.lines.length - i, SHARD_SIZE - seq % SHARD_SIZE);
-    const existing = seq % SHARD_SIZE === 0 ? Buffer.alloc(0) : await files.read(path);
-    if (existing === void 0) throw new LedgerInvalidError(path, `missing, but head.json says the ledger has ${head.size} entries`);
+    const existing = seq === head.size && seq % SHARD_SIZE !== 0 ? newest.map((l) => `${l.toString("utf8")}
+`).join("") : "";
     const added = result.lines.slice(i, i + take).map((l) => `${l}
 `).join("");
-    changes.set(path, Buffer.concat([existing, Buffer.from(added, "utf8")]));
+    changes.set(path, Buffer.from(existing + added, "utf8"));
     i += take;
     seq += take;
   }
@@ -8802,8 +8898,8 @@ async function prepareAppend(files, bodies, signer, options = {}) {
     additions.set(path, [...additions.get(path) ?? [], indexLine(entry.id, entry.seq)]);
   }
   for (const [path, lines] of additions) {
-    const existing = await files.read(path) ?? Buffer.alloc(0);
-    changes.set(path, Buffer.concat([existing, Buffer.from(lines.join(""), "utf8")]));
+    const kept = [...buckets.get(path) ?? []].map(([id, seq2]) => indexLine(id, seq2));
+    changes.set(path, Buffer.from([...kept, ...lines].join(""), "utf8"));
   }
   changes.set(HEAD_FILE, Buffer.from(formatHead(result.head)));
   changes.set(CHECKPOINT_FILE, Buffer.from(result.checkpoint));
@@ -9170,6 +9266,7 @@ var LocalRepo = class _LocalRepo {
 };
 
 // src/store/git/append-branch.ts
+var NEW_BRANCH_FILES = [".gitattributes", Buffer.from("* -text\n")];
 var ALLOWED_SIGNERS_FILE = "allowed_signers";
 var ContentionError = class extends Error {
   name = "ContentionError";
@@ -9188,7 +9285,7 @@ async function appendToBranch(spec, bodies, signer, options = {}) {
       if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
       const author = options.author ?? DEFAULT_AUTHOR;
       const signing = options.signCommits ? await signingSetup(repo, files, signer, author) : void 0;
-      const changes = new Map([...prepared.changes, ...signing?.changes ?? []]);
+      const changes = new Map([...prepared.changes, ...signing?.changes ?? [], ...tip ? [] : [NEW_BRANCH_FILES]]);
       const commit = await commitChanges(repo, files, tip, changes, commitMessage(prepared), author, signing?.keyFile);
       try {
         await repo.push(commit);
@@ -9221,9 +9318,9 @@ async function checkExtends(files, witness, branch) {
   await files.prefetch(shards);
   for (const [i, path] of shards.entries()) {
     const bytes = await files.read(path) ?? Buffer.alloc(0);
-    const shardLines = bytes.toString("latin1").split("\n").slice(0, -1).map((l) => Buffer.from(l, "latin1"));
+    const shardLines2 = bytes.toString("latin1").split("\n").slice(0, -1).map((l) => Buffer.from(l, "latin1"));
     const first = (shardOf(witness.size) + i) * SHARD_SIZE;
-    for (const [j, line] of shardLines.entries()) if (first + j >= witness.size && first + j < head.size) lines.push(line);
+    for (const [j, line] of shardLines2.entries()) if (first + j >= witness.size && first + j < head.size) lines.push(line);
   }
   if (!extendsHead(witness, head, lines)) throw rewritten("the entries it covered changed");
 }
@@ -9491,10 +9588,16 @@ function checkProof(text2, verifiers) {
   const proof = parseProof(text2);
   let checkpoint;
   try {
-    checkpoint = parseCheckpoint(openNote(proof.checkpoint, verifiers).text);
-  } catch (e) {
-    if (e instanceof NoteError || e instanceof CheckpointError) throw new ProofError(`checkpoint: ${e.message}`);
-    throw e;
+    const opened = openNote(proof.checkpoint, verifiers);
+    checkpoint = parseCheckpoint(opened.text);
+    if (!opened.signedBy.some((v) => v.name === checkpoint.origin)) {
+      throw new ProofError(
+        `checkpoint: signed by ${opened.signedBy.map((v) => v.name).join(", ")}, none of them the log ${checkpoint.origin}`
+      );
+    }
+  } catch (e2) {
+    if (e2 instanceof NoteError || e2 instanceof CheckpointError) throw new ProofError(`checkpoint: ${e2.message}`);
+    throw e2;
   }
   if (!proof.extra) throw new ProofError("the proof carries no entry (no extra line) to check");
   verifyInclusion(proof.index, checkpoint.size, leafHash(proof.extra), proof.hashes, checkpoint.root);
@@ -9502,17 +9605,18 @@ function checkProof(text2, verifiers) {
   try {
     entry = JSON.parse(proof.extra.toString("utf8"));
   } catch {
-    return { checkpoint, index: proof.index };
+    throw new ProofError("the proven line is not a ledger entry (not JSON)");
   }
   const shape = entryShapeError(entry);
   if (shape) throw new ProofError(`the proven line is not a valid entry: ${shape}`);
-  if (entry.seq !== proof.index) throw new ProofError(`the entry's seq ${entry.seq} is not the proven index ${proof.index}`);
-  const key = verifiers.find((v) => keyRef(v) === entry.sig.keyid);
+  const e = entry;
+  if (e.seq !== proof.index) throw new ProofError(`the entry's seq ${e.seq} is not the proven index ${proof.index}`);
+  const key = verifiers.find((v) => keyRef(v) === e.sig.keyid);
   if (key) {
-    const bad = signatureError(entry, key);
+    const bad = signatureError(e, key);
     if (bad) throw new ProofError(bad);
   }
-  return { checkpoint, index: proof.index, entry };
+  return { checkpoint, index: proof.index, entry: e, entrySignature: key ? "verified" : "key not given" };
 }
 
 // src/cli/commands/check-proof.ts
@@ -9529,9 +9633,15 @@ var checkProofCommand = {
     const verifiers = vkeys.map(parseVerifierKey);
     const text2 = file === "-" ? await io.stdin() : await readFile3(resolve4(io.cwd, file), "utf8");
     const checked = checkProof(text2, verifiers);
-    const what = checked.entry ? `entry ${checked.entry.id} (${checked.entry.kind}, ${checked.entry.actor.login}, ${checked.entry.points} millipoints)` : "the line";
-    io.stdout(`ok: ${what} is at seq ${checked.index} of ${checked.checkpoint.origin}, checkpoint size ${checked.checkpoint.size}
+    const { entry, checkpoint } = checked;
+    io.stdout(
+      `ok: entry ${entry.id} (${entry.kind}, ${entry.actor.login}, ${entry.points} millipoints) is at seq ${checked.index} of ${checkpoint.origin}, checkpoint size ${checkpoint.size}
+`
+    );
+    if (checked.entrySignature === "key not given") {
+      io.stdout(`note: the entry's own signature (by ${entry.sig.keyid}) was not checked: pass that key with --vkey to check it
 `);
+    }
     return EXIT.ok;
   }
 };
@@ -9680,20 +9790,26 @@ function checkRun(task, read) {
   const keyring = openKeyring(task.keys);
   const lines = [];
   let fileProblem;
+  let fileProblemSeq;
   for (const [i, path] of task.shards.entries()) {
     const split = splitShard(path, read(path));
     if (split instanceof LedgerInvalidError) {
-      fileProblem = split;
+      fileProblem ??= split;
+      fileProblemSeq ??= task.startSeq + lines.length;
       break;
     }
-    lines.push(...split);
     const last = task.endsLedger && i === task.shards.length - 1;
-    if (split.length > SHARD_SIZE || !last && split.length < SHARD_SIZE) {
-      fileProblem = new LedgerInvalidError(path, `holds ${split.length} lines; every shard but the last holds ${SHARD_SIZE}`);
+    if (split.length === 0 || split.length > SHARD_SIZE || !last && split.length < SHARD_SIZE) {
+      fileProblem ??= new LedgerInvalidError(
+        path,
+        `holds ${split.length} lines; every shard holds ${SHARD_SIZE} but the last, which holds 1 to ${SHARD_SIZE}`
+      );
+      fileProblemSeq ??= task.startSeq + lines.length;
     }
+    lines.push(...split);
   }
   const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
-  const located = run.problem ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: task.startSeq + run.ids.length, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
+  const located = run.problem ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
   return {
     startSeq: task.startSeq,
     count: run.ids.length,
@@ -9721,6 +9837,9 @@ async function verifyFolder(dir, options = {}) {
   const state = await readState(folderFiles(dir));
   if (!state) throw new LedgerInvalidError(KEYS_FILE, "missing: this folder holds no ledger");
   const { keyring, checkpoint, checkpointNote } = state;
+  if (options.trusted && !options.trusted.some((t) => t.vkey === keyring.current.vkey)) {
+    throw new LedgerInvalidError(KEYS_FILE, `the ledger's current key ${keyring.current.vkey} is not one of the trusted keys given`);
+  }
   const witnesses = (options.witnesses ?? []).map((w) => ({
     path: w.path,
     checkpoint: openCheckpoint(w.note, keyring, w.path, keyring.verifiers)
@@ -9747,16 +9866,17 @@ async function verifyFolder(dir, options = {}) {
   for (const r of results) {
     const boundary = r.count > 0 ? boundaryError(r, lastLeaf) : void 0;
     if (boundary) throw new LedgerInvalidError(locate2(tasks, r.startSeq), boundary, r.startSeq);
+    let refAt = 0;
     for (const [i, id] of r.ids.entries()) {
-      const first = seen.get(id);
-      if (first !== void 0) {
-        throw new LedgerInvalidError(locate2(tasks, r.startSeq + i), `id ${id} was already recorded at seq ${first}`, r.startSeq + i);
+      const seq = r.startSeq + i;
+      const ref = r.refs[refAt];
+      if (ref !== void 0 && ref[0] === seq) {
+        refAt++;
+        if (!seen.has(ref[1])) throw new LedgerInvalidError(locate2(tasks, seq), `ref ${ref[1]} names no earlier entry`, seq);
       }
-      seen.set(id, r.startSeq + i);
-    }
-    for (const [seq, ref] of r.refs) {
-      const at = seen.get(ref);
-      if (at === void 0 || at >= seq) throw new LedgerInvalidError(locate2(tasks, seq), `ref ${ref} names no earlier entry`, seq);
+      const first = seen.get(id);
+      if (first !== void 0) throw new LedgerInvalidError(locate2(tasks, seq), `id ${id} was already recorded at seq ${first}`, seq);
+      seen.set(id, seq);
     }
     if (r.problem) throw new LedgerInvalidError(r.problem.where, r.problem.reason, r.problem.seq);
     range.extend(
@@ -9870,8 +9990,10 @@ async function checkIndex(dir, ids) {
 async function listIndex(dir) {
   const found = /* @__PURE__ */ new Set();
   const root = join4(dir, INDEX_DIR);
-  for (const sub of await readdir2(root).catch(() => [])) {
-    for (const file of await readdir2(join4(root, sub))) found.add(`${INDEX_DIR}/${sub}/${file}`);
+  for (const sub of await readdir2(root, { withFileTypes: true }).catch(() => [])) {
+    if (!sub.isDirectory())
+      throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
+    for (const file of await readdir2(join4(root, sub.name))) found.add(`${INDEX_DIR}/${sub.name}/${file}`);
   }
   return found;
 }
@@ -9941,9 +10063,10 @@ import { readFile as readFile6 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 var verifyCommand = {
   summary: "verify a ledger: schema, canonical form, seq, chain, signatures, Merkle root, checkpoint, witnesses",
-  usage: "<ledger-dir | remote> [--branch <name>] [--witness <checkpoint-file>]\u2026 [--fast] [--json]",
+  usage: "<ledger-dir | remote> [--branch <name>] [--vkey <verifier-key>]\u2026 [--witness <checkpoint-file>]\u2026 [--fast] [--json]",
   options: {
     witness: { type: "string", multiple: true },
+    vkey: { type: "string", multiple: true },
     fast: { type: "boolean" },
     json: { type: "boolean" },
     branch: { type: "string" }
@@ -9956,13 +10079,15 @@ var verifyCommand = {
       (values.witness ?? []).map(async (path) => ({ path, note: await readFile6(resolve6(io.cwd, path), "utf8") }))
     );
     const level = values.fast ? "fast" : "full";
+    const vkeys = values.vkey;
+    const trusted = vkeys?.map(parseVerifierKey);
     const started = performance.now();
     try {
       const ledger = await withLedgerFolder(
         target,
         values.branch,
         io,
-        (dir) => verifyFolder(dir, { level, witnesses })
+        (dir) => verifyFolder(dir, { level, witnesses, ...trusted ? { trusted } : {} })
       );
       const seconds = (performance.now() - started) / 1e3;
       const root = ledger.checkpoint.root.toString("base64");

@@ -7821,6 +7821,35 @@ function isInJcsOrder(value) {
       return false;
   }
 }
+var NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+function stringError(value) {
+  if (!value.isWellFormed()) return "holds a lone surrogate";
+  if (NONCHARACTER.test(value)) return "holds a Unicode noncharacter";
+  return void 0;
+}
+function ijsonError(value, path = "entry") {
+  if (typeof value === "number") {
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? `${path}: ${value} is outside the I-JSON safe integer range` : void 0;
+  }
+  if (typeof value === "string") {
+    const e = stringError(value);
+    return e ? `${path}: string ${e}` : void 0;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const e = ijsonError(v, `${path}[${i}]`);
+      if (e) return e;
+    }
+    return void 0;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const e = stringError(k) && `${path}: member name ${stringError(k)}` || ijsonError(v, `${path}.${k}`);
+      if (e) return e;
+    }
+  }
+  return void 0;
+}
 function parseStrict(text) {
   return new StrictParser(text).parseDocument();
 }
@@ -7949,7 +7978,8 @@ var StrictParser = class {
     } catch {
       return this.fail("invalid escape in string", start);
     }
-    if (!value.isWellFormed()) this.fail("string holds a lone surrogate, which I-JSON forbids", start);
+    const problem = stringError(value);
+    if (problem) this.fail(`string ${problem}, which I-JSON forbids`, start);
     return value;
   }
   parseNumber() {
@@ -8041,15 +8071,14 @@ function describe(error) {
   return `${at}: ${error.message ?? "is invalid"}`;
 }
 function entryShapeError(value) {
-  if (validateEntrySchema(value)) return breakdownError(value);
+  if (validateEntrySchema(value)) return semanticError(value);
   return describe(validateEntrySchema.errors?.[0]);
 }
-function breakdownError(entry) {
-  const sum = entry.breakdown.reduce((acc, c) => acc + c.points, 0);
-  if (!Number.isSafeInteger(sum) || sum !== entry.points) {
-    return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
-  }
-  return void 0;
+function semanticError(entry) {
+  const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
+  if (sum !== BigInt(entry.points)) return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
+  if (new Date(entry.time).toISOString().replace(".000Z", "Z") !== entry.time) return `time: ${entry.time} is not a real date and time`;
+  return ijsonError(entry);
 }
 function signingInput(entry) {
   return pae(ENTRY_PAYLOAD_TYPE, Buffer.from(canonicalize2(entry), "utf8"));
@@ -8064,6 +8093,7 @@ function unsigned(entry) {
 function signatureError(entry, key) {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
+  if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
   if (!key.verify(signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
   return void 0;
 }
@@ -8263,14 +8293,21 @@ function openKeyring(value) {
     throw new KeyringError(`${e?.instancePath || "keys file"}: ${e?.message ?? "is invalid"}`);
   }
   const file = value;
-  const verifiers = file.keys.map((k) => parseVerifierKey(k.vkey));
+  const verifiers = file.keys.map((k, i) => {
+    try {
+      return parseVerifierKey(k.vkey);
+    } catch (e) {
+      if (e instanceof KeyFormatError) throw new KeyringError(`keys[${i}].vkey: ${e.message}`);
+      throw e;
+    }
+  });
   let next = 0;
   file.keys.forEach((k, i) => {
     const last = i === file.keys.length - 1;
     if (k.from !== next) throw new KeyringError(`keys[${i}].from is ${k.from}, expected ${next} (ranges must be contiguous)`);
     if (last && k.until !== void 0) throw new KeyringError(`keys[${i}] is the current key and must have no 'until'`);
-    if (!last && (k.until === void 0 || k.until < k.from - 1)) {
-      throw new KeyringError(`keys[${i}].until must be at least from-1 for a retired key`);
+    if (!last && (k.until === void 0 || k.until < k.from)) {
+      throw new KeyringError(`keys[${i}] is retired and must sign at least one entry: until \u2265 from`);
     }
     next = (k.until ?? 0) + 1;
   });
@@ -8321,20 +8358,26 @@ function checkRun(task, read) {
   const keyring = openKeyring(task.keys);
   const lines = [];
   let fileProblem;
+  let fileProblemSeq;
   for (const [i, path] of task.shards.entries()) {
     const split = splitShard(path, read(path));
     if (split instanceof LedgerInvalidError) {
-      fileProblem = split;
+      fileProblem ??= split;
+      fileProblemSeq ??= task.startSeq + lines.length;
       break;
     }
-    lines.push(...split);
     const last = task.endsLedger && i === task.shards.length - 1;
-    if (split.length > SHARD_SIZE || !last && split.length < SHARD_SIZE) {
-      fileProblem = new LedgerInvalidError(path, `holds ${split.length} lines; every shard but the last holds ${SHARD_SIZE}`);
+    if (split.length === 0 || split.length > SHARD_SIZE || !last && split.length < SHARD_SIZE) {
+      fileProblem ??= new LedgerInvalidError(
+        path,
+        `holds ${split.length} lines; every shard holds ${SHARD_SIZE} but the last, which holds 1 to ${SHARD_SIZE}`
+      );
+      fileProblemSeq ??= task.startSeq + lines.length;
     }
+    lines.push(...split);
   }
   const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
-  const located = run.problem ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: task.startSeq + run.ids.length, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
+  const located = run.problem ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
   return {
     startSeq: task.startSeq,
     count: run.ids.length,

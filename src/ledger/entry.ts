@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import entrySchema from "../../ledger/schema/entry.schema.json" with { type: "json" };
 import { type DsseEnvelope, pae } from "./dsse.ts";
-import { canonicalize } from "./json.ts";
+import { canonicalize, ijsonError } from "./json.ts";
 import { keyIdHex, type Signer, type Verifier } from "./keys.ts";
 
 /** DSSE payloadType of a ledger entry. */
@@ -96,22 +96,23 @@ function describe(error: ErrorObject | undefined): string {
 
 /** The reason `value` is not a well-formed signed entry, or undefined when it is. */
 export function entryShapeError(value: unknown): string | undefined {
-  if (validateEntrySchema(value)) return breakdownError(value);
+  if (validateEntrySchema(value)) return semanticError(value);
   return describe(validateEntrySchema.errors?.[0]);
 }
 
 /** The reason `value` is not a well-formed entry body, or undefined when it is. */
 export function bodyShapeError(value: unknown): string | undefined {
-  if (validateBodySchema(value)) return breakdownError(value);
+  if (validateBodySchema(value)) return semanticError(value);
   return describe(validateBodySchema.errors?.[0]);
 }
 
-function breakdownError(entry: EntryBody): string | undefined {
-  const sum = entry.breakdown.reduce((acc, c) => acc + c.points, 0);
-  if (!Number.isSafeInteger(sum) || sum !== entry.points) {
-    return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
-  }
-  return undefined;
+/** The rules the schema cannot state: an exact breakdown sum, a real calendar date, I-JSON values. */
+function semanticError(entry: EntryBody): string | undefined {
+  // BigInt: a float sum of safe integers can round, and then a wrong total would pass.
+  const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
+  if (sum !== BigInt(entry.points)) return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
+  if (new Date(entry.time).toISOString().replace(".000Z", "Z") !== entry.time) return `time: ${entry.time} is not a real date and time`;
+  return ijsonError(entry);
 }
 
 /** The exact bytes an entry signature covers: PAE(payloadType, JCS(entry without sig)). */
@@ -137,6 +138,8 @@ export function unsigned(entry: Entry): UnsignedEntry {
 export function signatureError(entry: Entry, key: Verifier): string | undefined {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
+  // Only the canonical encoding: otherwise two different lines would carry one valid signature.
+  if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
   if (!key.verify(signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
   return undefined;
 }

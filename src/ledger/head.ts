@@ -23,13 +23,17 @@ export function formatHead(head: LedgerHead): string {
 
 /** Reads head.json's value (already parsed as I-JSON) for a ledger of `origin`. */
 export function parseHead(value: unknown, origin: string): LedgerHead {
-  const v = value as { v?: unknown; size?: unknown; range?: unknown; last?: unknown } | null;
+  const v = value as { v?: unknown; size?: unknown; range?: unknown[]; last?: unknown } | null;
   const size = v?.size;
   if (v?.v !== HEAD_VERSION || typeof size !== "number" || !Number.isSafeInteger(size) || size < 0 || !Array.isArray(v.range)) {
     throw new HeadError("expected {v: 1, size, range, last}");
   }
+  const unknown = Object.keys(v).find((k) => !["v", "size", "range", "last"].includes(k));
+  if (unknown !== undefined) throw new HeadError(`unknown member '${unknown}'`);
   const range = v.range.map((h: unknown) => Buffer.from(String(h), "base64"));
-  if (range.some((h: Buffer) => h.length !== HASH_SIZE)) throw new HeadError("range holds a value that is not a base64 SHA-256 hash");
+  if (range.some((h: Buffer, i: number) => h.length !== HASH_SIZE || h.toString("base64") !== v.range?.[i])) {
+    throw new HeadError("range holds a value that is not the canonical base64 of a SHA-256 hash");
+  }
   if ((size === 0) !== (v.last === undefined) || (v.last !== undefined && !/^[0-9a-f]{64}$/.test(String(v.last)))) {
     throw new HeadError("last must be the hex leaf hash of the last entry, absent when the ledger is empty");
   }
@@ -45,18 +49,22 @@ export function sameHead(a: LedgerHead, b: LedgerHead): boolean {
   );
 }
 
+/** `prev` extended by the leaves of `lines`: the head a ledger has after them. */
+export function rollForward(prev: LedgerHead, lines: readonly Uint8Array[]): LedgerHead {
+  const range = CompactRange.fromHashes(prev.size, [...prev.range]);
+  let last = prev.last;
+  for (const line of lines) {
+    last = leafHash(line);
+    range.push(last);
+  }
+  return { origin: prev.origin, size: range.size, range: range.hashes, ...(last ? { last } : {}) };
+}
+
 /**
  * Whether `next` extends `prev`: the leaves of `between` (the lines from seq prev.size to next.size)
  * pushed onto prev's right edge must give next's, so every entry prev covered is still there, unchanged.
  * Costs only the lines appended since `prev`, however large the ledger.
  */
 export function extendsHead(prev: LedgerHead, next: LedgerHead, between: readonly Uint8Array[]): boolean {
-  if (next.size < prev.size || between.length !== next.size - prev.size) return false;
-  const range = CompactRange.fromHashes(prev.size, [...prev.range]);
-  let last = prev.last;
-  for (const line of between) {
-    last = leafHash(line);
-    range.push(last);
-  }
-  return sameHead({ ...next, range: range.hashes, ...(last ? { last } : {}) }, next);
+  return next.size >= prev.size && between.length === next.size - prev.size && sameHead(rollForward(prev, between), next);
 }

@@ -60,6 +60,47 @@ function isInJcsOrder(value: unknown): boolean {
   }
 }
 
+const NONCHARACTER =
+  /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+
+/** Why a string is not I-JSON (RFC 7493 §2.1), or undefined. */
+function stringError(value: string): string | undefined {
+  if (!value.isWellFormed()) return "holds a lone surrogate";
+  if (NONCHARACTER.test(value)) return "holds a Unicode noncharacter";
+  return undefined;
+}
+
+/**
+ * The first place `value` leaves I-JSON (RFC 7493): an integer beyond ±(2^53−1), which other
+ * implementations would round, or a string with a lone surrogate or a noncharacter. Checks parsed
+ * data, since a canonical re-serialisation can round-trip such values unchanged.
+ */
+export function ijsonError(value: unknown, path = "entry"): string | undefined {
+  if (typeof value === "number") {
+    return Number.isInteger(value) && !Number.isSafeInteger(value)
+      ? `${path}: ${value} is outside the I-JSON safe integer range`
+      : undefined;
+  }
+  if (typeof value === "string") {
+    const e = stringError(value);
+    return e ? `${path}: string ${e}` : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const e = ijsonError(v, `${path}[${i}]`);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const e = (stringError(k) && `${path}: member name ${stringError(k)}`) || ijsonError(v, `${path}.${k}`);
+      if (e) return e;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Parses I-JSON strictly: duplicate member names, integers outside ±(2^53−1), non-finite numbers and
  * lone surrogates are errors, where `JSON.parse` would silently keep the last duplicate or round the
@@ -205,7 +246,8 @@ class StrictParser {
     } catch {
       return this.fail("invalid escape in string", start);
     }
-    if (!value.isWellFormed()) this.fail("string holds a lone surrogate, which I-JSON forbids", start);
+    const problem = stringError(value);
+    if (problem) this.fail(`string ${problem}, which I-JSON forbids`, start);
     return value;
   }
 

@@ -3,7 +3,7 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import keysSchema from "../../ledger/schema/keys.schema.json" with { type: "json" };
-import { parseVerifierKey, type Verifier } from "./keys.ts";
+import { KeyFormatError, parseVerifierKey, type Verifier } from "./keys.ts";
 
 export interface KeyRange {
   readonly vkey: string;
@@ -39,14 +39,21 @@ export function openKeyring(value: unknown): Keyring {
     throw new KeyringError(`${e?.instancePath || "keys file"}: ${e?.message ?? "is invalid"}`);
   }
   const file = value;
-  const verifiers = file.keys.map((k) => parseVerifierKey(k.vkey));
+  const verifiers = file.keys.map((k, i) => {
+    try {
+      return parseVerifierKey(k.vkey);
+    } catch (e) {
+      if (e instanceof KeyFormatError) throw new KeyringError(`keys[${i}].vkey: ${e.message}`);
+      throw e;
+    }
+  });
   let next = 0;
   file.keys.forEach((k, i) => {
     const last = i === file.keys.length - 1;
     if (k.from !== next) throw new KeyringError(`keys[${i}].from is ${k.from}, expected ${next} (ranges must be contiguous)`);
     if (last && k.until !== undefined) throw new KeyringError(`keys[${i}] is the current key and must have no 'until'`);
-    if (!last && (k.until === undefined || k.until < k.from - 1)) {
-      throw new KeyringError(`keys[${i}].until must be at least from-1 for a retired key`);
+    if (!last && (k.until === undefined || k.until < k.from)) {
+      throw new KeyringError(`keys[${i}] is retired and must sign at least one entry: until ≥ from`);
     }
     next = (k.until ?? 0) + 1;
   });
@@ -67,6 +74,8 @@ export function openKeyring(value: unknown): Keyring {
 
 /** The keys file after rotating to `next` at `seq` (the first seq it signs). */
 export function rotate(file: KeysFile, next: Verifier, seq: number): KeysFile {
-  const keys = file.keys.map((k, i) => (i === file.keys.length - 1 ? { ...k, until: seq - 1 } : k));
-  return { ...file, keys: [...keys, { vkey: next.vkey, from: seq }] };
+  const current = file.keys[file.keys.length - 1] as KeyRange;
+  // A current key that has signed no entry yet is replaced outright rather than retired empty.
+  const kept = current.from === seq ? file.keys.slice(0, -1) : [...file.keys.slice(0, -1), { ...current, until: seq - 1 }];
+  return { ...file, keys: [...kept, { vkey: next.vkey, from: seq }] };
 }

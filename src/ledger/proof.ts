@@ -55,39 +55,48 @@ export function parseProof(text: string): TlogProof {
 export interface CheckedProof {
   readonly checkpoint: Checkpoint;
   readonly index: number;
-  /** The proven entry, when the proof carries one that parses as an entry. */
-  readonly entry?: Entry;
+  /** The proven entry. */
+  readonly entry: Entry;
+  /** Whether the entry's own signature was checked: only when its key is among the trusted ones. */
+  readonly entrySignature: "verified" | "key not given";
 }
 
 /**
- * Checks a proof against trusted verifier keys: the checkpoint's signature, then the inclusion of the
- * entry carried in `extra` at `index`; and, when the key that signed the entry is among `verifiers`,
- * the entry's own signature.
+ * Checks a proof against trusted verifier keys: the checkpoint's signature by a key named after its
+ * origin, then the inclusion of the entry carried in `extra` at `index`; and, when the key that
+ * signed the entry is among `verifiers`, the entry's own signature.
  */
 export function checkProof(text: string, verifiers: readonly Verifier[]): CheckedProof {
   const proof = parseProof(text);
   let checkpoint: Checkpoint;
   try {
-    checkpoint = parseCheckpoint(openNote(proof.checkpoint, verifiers).text);
+    const opened = openNote(proof.checkpoint, verifiers);
+    checkpoint = parseCheckpoint(opened.text);
+    if (!opened.signedBy.some((v) => v.name === checkpoint.origin)) {
+      throw new ProofError(
+        `checkpoint: signed by ${opened.signedBy.map((v) => v.name).join(", ")}, none of them the log ${checkpoint.origin}`,
+      );
+    }
   } catch (e) {
     if (e instanceof NoteError || e instanceof CheckpointError) throw new ProofError(`checkpoint: ${e.message}`);
     throw e;
   }
   if (!proof.extra) throw new ProofError("the proof carries no entry (no extra line) to check");
   verifyInclusion(proof.index, checkpoint.size, leafHash(proof.extra), proof.hashes, checkpoint.root);
-  let entry: Entry | undefined;
+  let entry: unknown;
   try {
-    entry = JSON.parse(proof.extra.toString("utf8")) as Entry;
+    entry = JSON.parse(proof.extra.toString("utf8"));
   } catch {
-    return { checkpoint, index: proof.index };
+    throw new ProofError("the proven line is not a ledger entry (not JSON)");
   }
   const shape = entryShapeError(entry);
   if (shape) throw new ProofError(`the proven line is not a valid entry: ${shape}`);
-  if (entry.seq !== proof.index) throw new ProofError(`the entry's seq ${entry.seq} is not the proven index ${proof.index}`);
-  const key = verifiers.find((v) => keyRef(v) === entry.sig.keyid);
+  const e = entry as Entry;
+  if (e.seq !== proof.index) throw new ProofError(`the entry's seq ${e.seq} is not the proven index ${proof.index}`);
+  const key = verifiers.find((v) => keyRef(v) === e.sig.keyid);
   if (key) {
-    const bad = signatureError(entry, key);
+    const bad = signatureError(e, key);
     if (bad) throw new ProofError(bad);
   }
-  return { checkpoint, index: proof.index, entry };
+  return { checkpoint, index: proof.index, entry: e, entrySignature: key ? "verified" : "key not given" };
 }

@@ -34,25 +34,31 @@ export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResu
   const keyring = openKeyring(task.keys);
   const lines: Buffer[] = [];
   let fileProblem: LedgerInvalidError | undefined;
+  let fileProblemSeq: number | undefined;
   for (const [i, path] of task.shards.entries()) {
     const split = splitShard(path, read(path));
     if (split instanceof LedgerInvalidError) {
-      fileProblem = split;
+      fileProblem ??= split;
+      fileProblemSeq ??= task.startSeq + lines.length;
       break;
     }
-    lines.push(...split);
     const last = task.endsLedger && i === task.shards.length - 1;
-    if (split.length > SHARD_SIZE || (!last && split.length < SHARD_SIZE)) {
+    if (split.length === 0 || split.length > SHARD_SIZE || (!last && split.length < SHARD_SIZE)) {
       // A line count off by one is usually a dropped or duplicated entry; the seq check names it
-      // precisely, so the count is only reported when every line's own check passes.
-      fileProblem = new LedgerInvalidError(path, `holds ${split.length} lines; every shard but the last holds ${SHARD_SIZE}`);
+      // precisely, so the count is reported only when every line before it checks out.
+      fileProblem ??= new LedgerInvalidError(
+        path,
+        `holds ${split.length} lines; every shard holds ${SHARD_SIZE} but the last, which holds 1 to ${SHARD_SIZE}`,
+      );
+      fileProblemSeq ??= task.startSeq + lines.length;
     }
+    lines.push(...split);
   }
   const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
   const located = run.problem
     ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason }
     : fileProblem
-      ? { where: fileProblem.where, seq: task.startSeq + run.ids.length, reason: fileProblem.message.slice(fileProblem.where.length + 2) }
+      ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) }
       : undefined;
   return {
     startSeq: task.startSeq,

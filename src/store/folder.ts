@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { CHECKPOINT_FILE, ENTRIES_DIR, shardPath } from "../ledger/layout.ts";
+import { CHECKPOINT_FILE, ENTRIES_DIR, HEAD_FILE, shardPath } from "../ledger/layout.ts";
 import type { LedgerFiles } from "./ledger-files.ts";
 
 /** The ledger breaks a rule of its format; `where` is a file (and line) inside the ledger folder. */
@@ -88,14 +88,18 @@ export function folderFiles(dir: string): LedgerFiles {
 }
 
 /**
- * Stores an append's changes, each file replaced whole, the checkpoint last: a crash part-way leaves
- * a checkpoint that does not cover the new lines, which `verify` reports and a rerun repairs.
+ * Stores an append's changes, each file replaced whole: entries and index first, then the checkpoint,
+ * then head.json. A crash before the checkpoint leaves lines past the head, which the next append
+ * drops; a crash after it leaves head.json behind the checkpoint, which the next append rolls forward.
  */
 export async function writeChanges(dir: string, changes: ReadonlyMap<string, Buffer>): Promise<void> {
+  const last = [CHECKPOINT_FILE, HEAD_FILE];
   try {
-    for (const [path, content] of changes) if (path !== CHECKPOINT_FILE) await replaceFile(join(dir, path), content);
-    const checkpoint = changes.get(CHECKPOINT_FILE);
-    if (checkpoint) await replaceFile(join(dir, CHECKPOINT_FILE), checkpoint);
+    for (const [path, content] of changes) if (!last.includes(path)) await replaceFile(join(dir, path), content);
+    for (const path of last) {
+      const content = changes.get(path);
+      if (content) await replaceFile(join(dir, path), content);
+    }
   } catch (e) {
     throw new LedgerIoError(`cannot write the ledger in ${dir}: ${(e as Error).message}`);
   }

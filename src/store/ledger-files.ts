@@ -7,14 +7,14 @@
 import { type AppendResult, append, emptyHead, type LedgerHead } from "../ledger/append.ts";
 import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/checkpoint.ts";
 import type { EntryBody } from "../ledger/entry.ts";
-import { formatHead, HeadError, parseHead } from "../ledger/head.ts";
+import { formatHead, HeadError, parseHead, rollForward } from "../ledger/head.ts";
 import { JsonSyntaxError, parseStrict } from "../ledger/json.ts";
 import { type Keyring, KeyringError, type KeysFile, openKeyring, rotate } from "../ledger/keyring.ts";
 import type { Signer } from "../ledger/keys.ts";
 import { CHECKPOINT_FILE, HEAD_FILE, indexLine, indexPath, KEYS_FILE, SHARD_SIZE, shardOf, shardPath } from "../ledger/layout.ts";
-import { CompactRange } from "../ledger/merkle.ts";
+import { CompactRange, leafHash } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
-import { LedgerInvalidError } from "./folder.ts";
+import { LedgerInvalidError, splitShard } from "./folder.ts";
 
 /** The files of a ledger wherever they are: a folder, or a commit of a data branch. */
 export interface LedgerFiles {
@@ -117,6 +117,63 @@ export interface PrepareOptions {
 }
 
 /** Computes the file changes that append `bodies`, reading only the files that the append touches. */
+/** The lines of shard file `path` (empty when it does not exist). */
+async function shardLines(files: LedgerFiles, path: string): Promise<Buffer[]> {
+  const bytes = await files.read(path);
+  if (bytes === undefined) return [];
+  const lines = splitShard(path, bytes);
+  if (lines instanceof LedgerInvalidError) throw lines;
+  return lines;
+}
+
+/**
+ * The head a writer extends, checked against what it can see cheaply: the signed checkpoint, and the
+ * newest shard's last line. A crash of a folder writer between writing the checkpoint and head.json
+ * leaves the checkpoint ahead; the head then rolls forward over the lines the checkpoint covers.
+ * Lines and index entries past the head were left by a crash before the checkpoint: not part of the
+ * ledger, they are dropped.
+ */
+async function writerHead(files: LedgerFiles, state: LedgerState): Promise<{ head: LedgerHead; rolled: boolean; newest: Buffer[] }> {
+  const { checkpoint } = state;
+  let head = state.head;
+  let rolled = false;
+  if (checkpoint.size > head.size) {
+    const between: Buffer[] = [];
+    for (let k = shardOf(head.size); k <= shardOf(checkpoint.size - 1); k++) {
+      const lines = await shardLines(files, shardPath(k));
+      lines.forEach((line, j) => {
+        const seq = k * SHARD_SIZE + j;
+        if (seq >= head.size && seq < checkpoint.size) between.push(line);
+      });
+    }
+    const rolledHead = rollForward(head, between);
+    if (
+      !rolledHead ||
+      !CompactRange.fromHashes(rolledHead.size, [...rolledHead.range])
+        .root()
+        .equals(checkpoint.root)
+    ) {
+      throw new LedgerInvalidError(
+        HEAD_FILE,
+        `is behind the signed checkpoint (size ${checkpoint.size}) and the entries do not make up the difference; run meritlog verify`,
+      );
+    }
+    head = rolledHead;
+    rolled = true;
+  }
+  checkHeadIsCheckpointed({ ...state, head });
+  if (head.size === 0) return { head, rolled, newest: [] };
+  const path = shardPath(shardOf(head.size - 1));
+  const count = ((head.size - 1) % SHARD_SIZE) + 1;
+  const lines = await shardLines(files, path);
+  if (lines.length < count) throw new LedgerInvalidError(path, `holds ${lines.length} lines, but the checkpoint covers ${count} in it`);
+  const newest = lines.slice(0, count);
+  if (!head.last || !leafHash(newest[count - 1] as Buffer).equals(head.last)) {
+    throw new LedgerInvalidError(HEAD_FILE, `last is not the leaf hash of ${path}:${count}; run meritlog verify`);
+  }
+  return { head, rolled, newest };
+}
+
 export async function prepareAppend(
   files: LedgerFiles,
   bodies: readonly EntryBody[],
@@ -126,11 +183,12 @@ export async function prepareAppend(
   const state = await readState(files);
   let keys: KeysFile | undefined;
   let head: LedgerHead;
+  let rolled = false;
+  let newest: Buffer[] = [];
   if (!state) {
     keys = { v: 1, origin: signer.name, keys: [{ vkey: signer.verifier.vkey, from: 0 }] };
     head = emptyHead(signer.name);
   } else {
-    checkHeadIsCheckpointed(state);
     const { keyring } = state;
     if (signer.name !== keyring.file.origin) {
       throw new KeyMismatchError(`the signing key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`);
@@ -141,36 +199,41 @@ export async function prepareAppend(
           `the signing key is not the ledger's current key ${keyring.current.vkey}; rotate to make it the current key from the next entry`,
         );
       }
-      keys = rotate(keyring.file, signer.verifier, state.head.size);
     }
-    head = state.head;
+    await files.prefetch([
+      ...(state.head.size > 0 ? [shardPath(shardOf(state.head.size - 1))] : []),
+      ...new Set(bodies.map((b) => indexPath(b.id))),
+    ]);
+    ({ head, rolled, newest } = await writerHead(files, state));
+    if (keyring.current.vkey !== signer.verifier.vkey) keys = rotate(keyring.file, signer.verifier, head.size);
   }
 
-  const newest = head.size % SHARD_SIZE === 0 ? [] : [shardPath(shardOf(head.size))];
-  await files.prefetch([...newest, ...new Set(bodies.map((b) => indexPath(b.id)))]);
   const buckets = new Map<string, Map<string, number>>();
   for (const path of new Set(bodies.map((b) => indexPath(b.id)))) {
     const bytes = await files.read(path);
-    buckets.set(path, bytes ? parseIndexBucket(path, bytes) : new Map());
+    const listed = bytes ? parseIndexBucket(path, bytes) : new Map<string, number>();
+    buckets.set(path, new Map([...listed].filter(([, seq]) => seq < head.size)));
   }
   const result = append(head, bodies, signer, (id) => buckets.get(indexPath(id))?.has(id) === true);
 
   const changes = new Map<string, Buffer>();
-  // A replay changes nothing: not even a re-signed checkpoint.
-  if (result.lines.length === 0 && !keys) return { result, base: head, changes };
+  if (result.lines.length === 0 && !keys) {
+    // A replay changes nothing, not even the checkpoint; only a rolled-forward head.json is repaired.
+    if (rolled) changes.set(HEAD_FILE, Buffer.from(formatHead(head)));
+    return { result, base: head, changes };
+  }
   if (keys) changes.set(KEYS_FILE, Buffer.from(`${JSON.stringify(keys, null, 1)}\n`));
   let seq = head.size;
   let i = 0;
   while (i < result.lines.length) {
     const path = shardPath(shardOf(seq));
     const take = Math.min(result.lines.length - i, SHARD_SIZE - (seq % SHARD_SIZE));
-    const existing = seq % SHARD_SIZE === 0 ? Buffer.alloc(0) : await files.read(path);
-    if (existing === undefined) throw new LedgerInvalidError(path, `missing, but head.json says the ledger has ${head.size} entries`);
+    const existing = seq === head.size && seq % SHARD_SIZE !== 0 ? newest.map((l) => `${l.toString("utf8")}\n`).join("") : "";
     const added = result.lines
       .slice(i, i + take)
       .map((l) => `${l}\n`)
       .join("");
-    changes.set(path, Buffer.concat([existing, Buffer.from(added, "utf8")]));
+    changes.set(path, Buffer.from(existing + added, "utf8"));
     i += take;
     seq += take;
   }
@@ -180,8 +243,8 @@ export async function prepareAppend(
     additions.set(path, [...(additions.get(path) ?? []), indexLine(entry.id, entry.seq)]);
   }
   for (const [path, lines] of additions) {
-    const existing = (await files.read(path)) ?? Buffer.alloc(0);
-    changes.set(path, Buffer.concat([existing, Buffer.from(lines.join(""), "utf8")]));
+    const kept = [...(buckets.get(path) ?? [])].map(([id, seq]) => indexLine(id, seq));
+    changes.set(path, Buffer.from([...kept, ...lines].join(""), "utf8"));
   }
   changes.set(HEAD_FILE, Buffer.from(formatHead(result.head)));
   changes.set(CHECKPOINT_FILE, Buffer.from(result.checkpoint));

@@ -39,6 +39,11 @@ export interface VerifyOptions {
   readonly keepLeaves?: boolean;
   /** Worker threads; 0 checks in this thread. Default: one per core for all but small ledgers. */
   readonly threads?: number;
+  /**
+   * Verifier keys the caller trusts, learnt out of band: the ledger's current key must be one of them.
+   * Without them, verification trusts keys.json, which anyone with push access could replace.
+   */
+  readonly trusted?: readonly Verifier[];
 }
 
 export interface VerifiedLedger {
@@ -63,6 +68,9 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
   const state = await readState(folderFiles(dir));
   if (!state) throw new LedgerInvalidError(KEYS_FILE, "missing: this folder holds no ledger");
   const { keyring, checkpoint, checkpointNote } = state;
+  if (options.trusted && !options.trusted.some((t) => t.vkey === keyring.current.vkey)) {
+    throw new LedgerInvalidError(KEYS_FILE, `the ledger's current key ${keyring.current.vkey} is not one of the trusted keys given`);
+  }
   // Old checkpoints may be signed by any key the ledger has had, retired ones included.
   const witnesses = (options.witnesses ?? []).map((w) => ({
     path: w.path,
@@ -92,16 +100,18 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
   for (const r of results) {
     const boundary = r.count > 0 ? boundaryError(r, lastLeaf) : undefined;
     if (boundary) throw new LedgerInvalidError(locate(tasks, r.startSeq), boundary, r.startSeq);
+    // In seq order, so that the first problem reported is the first in the ledger.
+    let refAt = 0;
     for (const [i, id] of r.ids.entries()) {
-      const first = seen.get(id);
-      if (first !== undefined) {
-        throw new LedgerInvalidError(locate(tasks, r.startSeq + i), `id ${id} was already recorded at seq ${first}`, r.startSeq + i);
+      const seq = r.startSeq + i;
+      const ref = r.refs[refAt];
+      if (ref !== undefined && ref[0] === seq) {
+        refAt++;
+        if (!seen.has(ref[1])) throw new LedgerInvalidError(locate(tasks, seq), `ref ${ref[1]} names no earlier entry`, seq);
       }
-      seen.set(id, r.startSeq + i);
-    }
-    for (const [seq, ref] of r.refs) {
-      const at = seen.get(ref);
-      if (at === undefined || at >= seq) throw new LedgerInvalidError(locate(tasks, seq), `ref ${ref} names no earlier entry`, seq);
+      const first = seen.get(id);
+      if (first !== undefined) throw new LedgerInvalidError(locate(tasks, seq), `id ${id} was already recorded at seq ${first}`, seq);
+      seen.set(id, seq);
     }
     if (r.problem) throw new LedgerInvalidError(r.problem.where, r.problem.reason, r.problem.seq);
     range.extend(
@@ -225,8 +235,10 @@ async function checkIndex(dir: string, ids: ReadonlyMap<string, number>): Promis
 async function listIndex(dir: string): Promise<Set<string>> {
   const found = new Set<string>();
   const root = join(dir, INDEX_DIR);
-  for (const sub of await readdir(root).catch(() => [])) {
-    for (const file of await readdir(join(root, sub))) found.add(`${INDEX_DIR}/${sub}/${file}`);
+  for (const sub of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+    if (!sub.isDirectory())
+      throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
+    for (const file of await readdir(join(root, sub.name))) found.add(`${INDEX_DIR}/${sub.name}/${file}`);
   }
   return found;
 }

@@ -18,10 +18,13 @@ export const checkProofCommand: Command = {
     const verifiers = vkeys.map(parseVerifierKey);
     const text = file === "-" ? await io.stdin() : await readFile(resolve(io.cwd, file), "utf8");
     const checked = checkProof(text, verifiers);
-    const what = checked.entry
-      ? `entry ${checked.entry.id} (${checked.entry.kind}, ${checked.entry.actor.login}, ${checked.entry.points} millipoints)`
-      : "the line";
-    io.stdout(`ok: ${what} is at seq ${checked.index} of ${checked.checkpoint.origin}, checkpoint size ${checked.checkpoint.size}\n`);
+    const { entry, checkpoint } = checked;
+    io.stdout(
+      `ok: entry ${entry.id} (${entry.kind}, ${entry.actor.login}, ${entry.points} millipoints) is at seq ${checked.index} of ${checkpoint.origin}, checkpoint size ${checkpoint.size}\n`,
+    );
+    if (checked.entrySignature === "key not given") {
+      io.stdout(`note: the entry's own signature (by ${entry.sig.keyid}) was not checked: pass that key with --vkey to check it\n`);
+    }
     return EXIT.ok;
   },
 };

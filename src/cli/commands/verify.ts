@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { parseVerifierKey } from "../../ledger/keys.ts";
 import { LedgerInvalidError } from "../../store/folder.ts";
 import { verifyFolder } from "../../store/verify.ts";
 import { EXIT, UsageError } from "../io.ts";
@@ -8,9 +9,10 @@ import { withLedgerFolder } from "../target.ts";
 
 export const verifyCommand: Command = {
   summary: "verify a ledger: schema, canonical form, seq, chain, signatures, Merkle root, checkpoint, witnesses",
-  usage: "<ledger-dir | remote> [--branch <name>] [--witness <checkpoint-file>]… [--fast] [--json]",
+  usage: "<ledger-dir | remote> [--branch <name>] [--vkey <verifier-key>]… [--witness <checkpoint-file>]… [--fast] [--json]",
   options: {
     witness: { type: "string", multiple: true },
+    vkey: { type: "string", multiple: true },
     fast: { type: "boolean" },
     json: { type: "boolean" },
     branch: { type: "string" },
@@ -23,10 +25,12 @@ export const verifyCommand: Command = {
       ((values.witness as string[] | undefined) ?? []).map(async (path) => ({ path, note: await readFile(resolve(io.cwd, path), "utf8") })),
     );
     const level = values.fast ? "fast" : "full";
+    const vkeys = values.vkey as string[] | undefined;
+    const trusted = vkeys?.map(parseVerifierKey);
     const started = performance.now();
     try {
       const ledger = await withLedgerFolder(target, values.branch as string | undefined, io, (dir) =>
-        verifyFolder(dir, { level, witnesses }),
+        verifyFolder(dir, { level, witnesses, ...(trusted ? { trusted } : {}) }),
       );
       const seconds = (performance.now() - started) / 1000;
       const root = ledger.checkpoint.root.toString("base64");

@@ -36,6 +36,9 @@ export interface BranchAppendOptions extends PrepareOptions {
   readonly signCommits?: boolean;
 }
 
+/** Ledger lines are bytes to be kept exactly: no checkout may convert their line endings. */
+const NEW_BRANCH_FILES: [string, Buffer] = [".gitattributes", Buffer.from("* -text\n")];
+
 /** The allowed-signers file kept on the branch when commits are signed. */
 export const ALLOWED_SIGNERS_FILE = "allowed_signers";
 
@@ -70,7 +73,7 @@ export async function appendToBranch(
       if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
       const author = options.author ?? DEFAULT_AUTHOR;
       const signing = options.signCommits ? await signingSetup(repo, files, signer, author) : undefined;
-      const changes = new Map([...prepared.changes, ...(signing?.changes ?? [])]);
+      const changes = new Map([...prepared.changes, ...(signing?.changes ?? []), ...(tip ? [] : [NEW_BRANCH_FILES])]);
       const commit = await commitChanges(repo, files, tip, changes, commitMessage(prepared), author, signing?.keyFile);
       try {
         await repo.push(commit);
