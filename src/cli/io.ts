@@ -19,3 +19,13 @@ export class UsageError extends Error {
 export class InvalidInputError extends Error {
   override name = "InvalidInputError";
 }
+
+/** Contributor-controlled text made safe for a terminal: control characters (escape sequences) shown as '?'. */
+export function printable(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    out += (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) ? "?" : ch;
+  }
+  return out;
+}

@@ -5,14 +5,18 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { KeyFormatError } from "../ledger/keys.ts";
 import { ProofError } from "../ledger/merkle.ts";
+import { RecomputeError } from "../scoring/recompute.ts";
 import { LedgerInvalidError, LedgerIoError } from "../store/folder.ts";
 import { ContentionError } from "../store/git/append-branch.ts";
 import { RemoteError } from "../store/git/repo.ts";
 import { GitError } from "../store/git/run.ts";
 import { appendCommand } from "./commands/append.ts";
+import { checkConfigCommand } from "./commands/check-config.ts";
 import { checkProofCommand } from "./commands/check-proof.ts";
+import { explainCommand } from "./commands/explain.ts";
 import { keygenCommand } from "./commands/keygen.ts";
 import { proveCommand } from "./commands/prove.ts";
+import { simulateCommand } from "./commands/simulate.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { type CliIo, EXIT, type ExitCode, InvalidInputError, UsageError } from "./io.ts";
 
@@ -29,6 +33,9 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   prove: proveCommand,
   "check-proof": checkProofCommand,
+  "check-config": checkConfigCommand,
+  explain: explainCommand,
+  simulate: simulateCommand,
 };
 
 function help(): string {
@@ -80,7 +87,7 @@ function report(name: string, command: Command, e: unknown, io: CliIo): ExitCode
     io.stderr(`meritlog ${name}: ${e.message}\n`);
     return EXIT.usage;
   }
-  if (e instanceof LedgerInvalidError || e instanceof InvalidInputError || e instanceof ProofError) {
+  if (e instanceof LedgerInvalidError || e instanceof InvalidInputError || e instanceof ProofError || e instanceof RecomputeError) {
     io.stderr(`meritlog ${name}: ${e.message}\n`);
     return EXIT.invalid;
   }

@@ -44,3 +44,10 @@ export function indexPath(id: string): string {
 export function indexLine(id: string, seq: number): string {
   return `${id} ${seq}\n`;
 }
+
+export const RULES_DIR = "rules";
+
+/** Where the rules document with content hash `sha256:<hex>` is stored. */
+export function rulesPath(hash: string): string {
+  return `${RULES_DIR}/${hash.replace(/^sha256:/, "")}.json`;
+}

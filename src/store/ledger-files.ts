@@ -11,7 +11,17 @@ import { formatHead, HeadError, parseHead, rollForward } from "../ledger/head.ts
 import { JsonSyntaxError, parseStrict } from "../ledger/json.ts";
 import { type Keyring, KeyringError, type KeysFile, openKeyring, rotate } from "../ledger/keyring.ts";
 import type { Signer } from "../ledger/keys.ts";
-import { CHECKPOINT_FILE, HEAD_FILE, indexLine, indexPath, KEYS_FILE, SHARD_SIZE, shardOf, shardPath } from "../ledger/layout.ts";
+import {
+  CHECKPOINT_FILE,
+  HEAD_FILE,
+  indexLine,
+  indexPath,
+  KEYS_FILE,
+  rulesPath,
+  SHARD_SIZE,
+  shardOf,
+  shardPath,
+} from "../ledger/layout.ts";
 import { CompactRange, leafHash } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { LedgerInvalidError, splitShard } from "./folder.ts";
@@ -114,6 +124,8 @@ export function parseIndexBucket(path: string, bytes: Buffer): Map<string, numbe
 export interface PrepareOptions {
   /** Make the signer the ledger's current key from the next entry on. */
   readonly rotate?: boolean;
+  /** Rules documents by content hash (`sha256:<hex>`), stored once each under rules/ for recomputation. */
+  readonly rules?: ReadonlyMap<string, string>;
 }
 
 /** Computes the file changes that append `bodies`, reading only the files that the append touches. */
@@ -245,6 +257,11 @@ export async function prepareAppend(
   for (const [path, lines] of additions) {
     const kept = [...(buckets.get(path) ?? [])].map(([id, seq]) => indexLine(id, seq));
     changes.set(path, Buffer.from([...kept, ...lines].join(""), "utf8"));
+  }
+  for (const [hash, document] of options.rules ?? []) {
+    if (!result.entries.some((e) => e.rules === hash)) continue;
+    const path = rulesPath(hash);
+    if ((await files.read(path)) === undefined) changes.set(path, Buffer.from(document, "utf8"));
   }
   changes.set(HEAD_FILE, Buffer.from(formatHead(result.head)));
   changes.set(CHECKPOINT_FILE, Buffer.from(result.checkpoint));

@@ -1,19 +1,44 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseVerifierKey } from "../../ledger/keys.ts";
+import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
+import { mismatch } from "../../scoring/recompute.ts";
 import { LedgerInvalidError } from "../../store/folder.ts";
+import { readEntries } from "../../store/read-entries.ts";
+import { folderRules } from "../../store/rules-folder.ts";
 import { verifyFolder } from "../../store/verify.ts";
 import { EXIT, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
 import { withLedgerFolder } from "../target.ts";
 
+/** Recomputes every award from its recorded inputs and rules; the first mismatch is an invalid ledger, all are listed. */
+async function recomputeAll(dir: string): Promise<void> {
+  const rules = folderRules(dir);
+  const problems: { seq: number; text: string }[] = [];
+  for await (const entry of readEntries(dir)) {
+    const wrong = mismatch(entry, rules);
+    if (wrong) problems.push({ seq: entry.seq, text: `seq ${entry.seq} (${entry.id}): ${wrong}` });
+  }
+  const first = problems[0];
+  if (first) {
+    const shown = problems.slice(0, 20).map((p) => `  ${p.text}`);
+    const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
+    throw new LedgerInvalidError(
+      `${shardPath(shardOf(first.seq))}:${(first.seq % SHARD_SIZE) + 1}`,
+      `${problems.length} entr${problems.length === 1 ? "y does" : "ies do"} not recompute:\n${[...shown, ...more].join("\n")}`,
+      first.seq,
+    );
+  }
+}
+
 export const verifyCommand: Command = {
   summary: "verify a ledger: schema, canonical form, seq, chain, signatures, Merkle root, checkpoint, witnesses",
-  usage: "<ledger-dir | remote> [--branch <name>] [--vkey <verifier-key>]… [--witness <checkpoint-file>]… [--fast] [--json]",
+  usage: "<ledger-dir | remote> [--branch <name>] [--vkey <verifier-key>]… [--witness <checkpoint-file>]… [--fast] [--recompute] [--json]",
   options: {
     witness: { type: "string", multiple: true },
     vkey: { type: "string", multiple: true },
     fast: { type: "boolean" },
+    recompute: { type: "boolean" },
     json: { type: "boolean" },
     branch: { type: "string" },
   },
@@ -29,9 +54,11 @@ export const verifyCommand: Command = {
     const trusted = vkeys?.map(parseVerifierKey);
     const started = performance.now();
     try {
-      const ledger = await withLedgerFolder(target, values.branch as string | undefined, io, (dir) =>
-        verifyFolder(dir, { level, witnesses, ...(trusted ? { trusted } : {}) }),
-      );
+      const ledger = await withLedgerFolder(target, values.branch as string | undefined, io, async (dir) => {
+        const verified = await verifyFolder(dir, { level, witnesses, ...(trusted ? { trusted } : {}) });
+        if (values.recompute) await recomputeAll(dir);
+        return verified;
+      });
       const seconds = (performance.now() - started) / 1000;
       const root = ledger.checkpoint.root.toString("base64");
       if (values.json) {
@@ -40,7 +67,8 @@ export const verifyCommand: Command = {
         );
       } else {
         const checked =
-          level === "fast" ? "seq, chain, Merkle root and checkpoint" : "every entry, signature, the chain, Merkle root and checkpoint";
+          (level === "fast" ? "seq, chain, Merkle root and checkpoint" : "every entry, signature, the chain, Merkle root and checkpoint") +
+          (values.recompute ? "; every award recomputed" : "");
         io.stdout(`ok: ${ledger.size} entries of ${ledger.origin}, root ${root}; ${checked} verified in ${seconds.toFixed(2)}s\n`);
         for (const w of ledger.witnesses) io.stdout(`ok: extends the witness checkpoint ${w.path} (size ${w.size})\n`);
       }
