@@ -4763,7 +4763,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4790,7 +4790,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5654,7 +5654,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -6045,7 +6045,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -17996,6 +17996,7 @@ function parseCheckpoint(text2) {
 
 // src/ledger/entry.ts
 var import__2 = __toESM(require__(), 1);
+import { createHash as createHash4 } from "node:crypto";
 
 // ledger/schema/entry.schema.json
 var entry_schema_default = {
@@ -18112,6 +18113,9 @@ function pae(payloadType, body) {
 // src/ledger/entry.ts
 var ENTRY_PAYLOAD_TYPE = "application/vnd.meritlog.entry+json";
 var FORMAT_VERSION = 1;
+function factId(factKey) {
+  return createHash4("sha256").update(factKey, "utf8").digest("hex");
+}
 var ajv2 = new import__2.Ajv2020({ allErrors: false, strict: true });
 var validateEntrySchema = ajv2.compile(entry_schema_default);
 var { allOf: _seqRule, ...bodyBase } = entry_schema_default;
@@ -18663,7 +18667,7 @@ function redact(text2, secrets = []) {
   return out;
 }
 function git(args, options) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const child = spawn("git", args, {
       cwd: options.cwd,
       env: {
@@ -18684,7 +18688,7 @@ function git(args, options) {
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
     child.on("close", (code) => {
       if (code === 0) {
-        resolve9(Buffer.concat(out));
+        resolve10(Buffer.concat(out));
         return;
       }
       const stderr = redact(Buffer.concat(err).toString("utf8").trim(), options.secrets);
@@ -19665,11 +19669,11 @@ async function runInWorkers(tasks, threads) {
   try {
     await Promise.all(
       pool.map(
-        (worker) => new Promise((resolve9, reject) => {
+        (worker) => new Promise((resolve10, reject) => {
           worker.once("error", reject);
           const feed = () => {
             if (next >= tasks.length) {
-              resolve9();
+              resolve10();
               return;
             }
             const index = next++;
@@ -19805,9 +19809,100 @@ var proveCommand = {
   }
 };
 
-// src/cli/commands/simulate.ts
+// src/cli/commands/rescore.ts
 import { readFile as readFile8 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
+
+// src/scoring/rescore.ts
+function rescore(entries, rules, since, source) {
+  const hash2 = rulesHash(rules);
+  const reversed = new Set(entries.filter((e) => e.kind === "reversal" && e.ref).map((e) => e.ref));
+  const out = [];
+  for (const e of entries) {
+    if (e.time < since || reversed.has(e.id) || e.rules === hash2) continue;
+    const r = recorded(e);
+    if (!r) continue;
+    const again = recompute(e, rules);
+    if (!again || again.points === e.points && canonicalize2(again.breakdown) === canonicalize2(e.breakdown)) continue;
+    const common = { time: e.time, repo: e.repo, actor: e.actor, subject: e.subject, rules: hash2, source };
+    out.push({
+      ...common,
+      id: factId(`reversal:${e.id}:${hash2}`),
+      kind: "reversal",
+      ref: e.id,
+      points: -e.points,
+      breakdown: e.points === 0 ? [] : [{ rule: "rescore.reversal", points: -e.points, note: `rules changed to ${hash2.slice(0, 19)}` }],
+      reason: `rescored under ${hash2}`
+    });
+    if (again.points === 0 && again.breakdown.length === 0) continue;
+    out.push({
+      ...common,
+      id: factId(`rescore:${e.id}:${hash2}`),
+      kind: "award",
+      ref: e.id,
+      points: again.points,
+      breakdown: again.breakdown,
+      inputs: e.inputs ?? {},
+      reason: `rescored under ${hash2}`
+    });
+  }
+  return out;
+}
+
+// src/cli/commands/rescore.ts
+var rescoreCommand = {
+  summary: "apply a config to awards since a date: append a reversal and a new award for each that changes",
+  usage: "<ledger-dir> | --remote <url|path> [--branch <name>]  --since <YYYY-MM-DD> --config <file> --key <file>",
+  options: {
+    since: { type: "string" },
+    config: { type: "string" },
+    key: { type: "string" },
+    remote: { type: "string" },
+    branch: { type: "string" }
+  },
+  async run({ values, positionals }, io) {
+    const remote = values.remote;
+    const [target, ...extra] = positionals;
+    if (remote === void 0 === (target === void 0)) throw new UsageError("give a ledger folder or --remote, one of them");
+    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    const since = values.since;
+    if (!since || !/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))
+      throw new UsageError("--since YYYY-MM-DD is required");
+    if (!values.config || !values.key) throw new UsageError("--config <file> and --key <file> are required");
+    const file = values.config;
+    let rules;
+    try {
+      rules = parseConfig(await readFile8(resolve7(io.cwd, file), "utf8"), file);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new InvalidInputError(e.message);
+      throw e;
+    }
+    const signer = await readSigner(resolve7(io.cwd, values.key));
+    const source = { event: "rescore" };
+    const documents = /* @__PURE__ */ new Map([[rulesHash(rules), rulesDocument(rules)]]);
+    const plan = async (dir) => {
+      await verifyFolder(dir, { level: "fast" });
+      return rescore(await allEntries(dir), rules, `${since}T00:00:00Z`, source);
+    };
+    let appended;
+    if (remote === void 0) {
+      const dir = resolve7(io.cwd, target);
+      const bodies = await plan(dir);
+      appended = (await appendToFolder(dir, bodies, signer, { rules: documents })).result.lines.length;
+    } else {
+      const spec = remoteSpec(remote, values.branch);
+      const bodies = await withCheckout(spec, io.cwd, plan);
+      appended = (await appendToBranch(spec, bodies, signer, { rules: documents, cwd: io.cwd })).result.lines.length;
+    }
+    io.stdout(`rescored under ${rulesHash(rules)}: appended ${appended} entries (reversals and new awards)
+`);
+    return EXIT.ok;
+  }
+};
+
+// src/cli/commands/simulate.ts
+import { readFile as readFile9 } from "node:fs/promises";
+import { resolve as resolve8 } from "node:path";
 
 // src/scoring/simulate.ts
 function monthKey(entry) {
@@ -19876,7 +19971,7 @@ var simulateCommand = {
     const file = values.config;
     let candidate;
     try {
-      candidate = parseConfig(await readFile8(resolve7(io.cwd, file), "utf8"), file);
+      candidate = parseConfig(await readFile9(resolve8(io.cwd, file), "utf8"), file);
     } catch (e) {
       if (e instanceof ConfigError) throw new InvalidInputError(`the candidate config has problems:
 ${e.message}`);
@@ -19905,8 +20000,8 @@ ${e.message}`);
 };
 
 // src/cli/commands/verify.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { readFile as readFile10 } from "node:fs/promises";
+import { resolve as resolve9 } from "node:path";
 async function recomputeAll(dir) {
   const rules = folderRules(dir);
   const problems = [];
@@ -19942,7 +20037,7 @@ var verifyCommand = {
     if (!target) throw new UsageError("the ledger folder is required");
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     const witnesses = await Promise.all(
-      (values.witness ?? []).map(async (path) => ({ path, note: await readFile9(resolve8(io.cwd, path), "utf8") }))
+      (values.witness ?? []).map(async (path) => ({ path, note: await readFile10(resolve9(io.cwd, path), "utf8") }))
     );
     const level = values.fast ? "fast" : "full";
     const vkeys = values.vkey;
@@ -19989,7 +20084,8 @@ var COMMANDS = {
   "check-proof": checkProofCommand,
   "check-config": checkConfigCommand,
   explain: explainCommand,
-  simulate: simulateCommand
+  simulate: simulateCommand,
+  rescore: rescoreCommand
 };
 function help() {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));

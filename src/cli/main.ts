@@ -16,6 +16,7 @@ import { checkProofCommand } from "./commands/check-proof.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { keygenCommand } from "./commands/keygen.ts";
 import { proveCommand } from "./commands/prove.ts";
+import { rescoreCommand } from "./commands/rescore.ts";
 import { simulateCommand } from "./commands/simulate.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { type CliIo, EXIT, type ExitCode, InvalidInputError, UsageError } from "./io.ts";
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   "check-config": checkConfigCommand,
   explain: explainCommand,
   simulate: simulateCommand,
+  rescore: rescoreCommand,
 };
 
 function help(): string {

@@ -1,0 +1,123 @@
+/**
+ * Badges: milestones derived from a contributor's aggregated record, each awarded once, as a
+ * zero-point ledger entry that names the badge and the figures that earned it.
+ */
+import type { ContributorStats } from "../aggregate/contributors.ts";
+import { type EntryBody, factId } from "../ledger/entry.ts";
+
+export type Rarity = "common" | "uncommon" | "rare" | "epic" | "legendary";
+
+export interface BadgeDefinition {
+  readonly name: string;
+  readonly title: string;
+  readonly rarity: Rarity;
+  readonly description: string;
+}
+
+export const BADGES: readonly BadgeDefinition[] = [
+  { name: "first-pr", title: "First merged pull request", rarity: "common", description: "Had a first pull request merged." },
+  { name: "prs-10", title: "10 merged pull requests", rarity: "uncommon", description: "Had 10 pull requests merged." },
+  { name: "prs-50", title: "50 merged pull requests", rarity: "rare", description: "Had 50 pull requests merged." },
+  { name: "prs-100", title: "100 merged pull requests", rarity: "epic", description: "Had 100 pull requests merged." },
+  { name: "first-review", title: "First review", rarity: "common", description: "Reviewed a pull request." },
+  { name: "reviews-25", title: "25 reviews", rarity: "rare", description: "Reviewed 25 pull requests." },
+  {
+    name: "quality",
+    title: "Quality contributor",
+    rarity: "epic",
+    description: "A mean maintainer rating of at least 4.5 over at least 5 rated pull requests.",
+  },
+  {
+    name: "champion",
+    title: "Project champion",
+    rarity: "legendary",
+    description: "The most merged pull requests in a repository in a month.",
+  },
+  { name: "streak-3", title: "3-month streak", rarity: "uncommon", description: "Active 3 consecutive months." },
+  { name: "streak-6", title: "6-month streak", rarity: "rare", description: "Active 6 consecutive months." },
+  { name: "streak-12", title: "12-month streak", rarity: "epic", description: "Active 12 consecutive months." },
+];
+
+/** The longest run of consecutive calendar months in `months` (YYYY-MM). */
+export function longestStreak(months: ReadonlySet<string>): number {
+  const index = [...months].map((m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1).sort((a, b) => a - b);
+  let best = 0;
+  let run = 0;
+  for (const [i, m] of index.entries()) {
+    run = i > 0 && m === (index[i - 1] as number) + 1 ? run + 1 : 1;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+interface Earned {
+  readonly badge: string;
+  /** Distinguishes repeatable badges (the champion of each repository and month). */
+  readonly scope?: string;
+  readonly figures: Record<string, number | string>;
+}
+
+/** Badges `s` has earned by its record, whether or not already awarded. */
+export function earned(s: ContributorStats): Earned[] {
+  const out: Earned[] = [];
+  for (const [n, name] of [
+    [1, "first-pr"],
+    [10, "prs-10"],
+    [50, "prs-50"],
+    [100, "prs-100"],
+  ] as const) {
+    if (s.mergedPrs >= n) out.push({ badge: name, figures: { merged_prs: s.mergedPrs } });
+  }
+  if (s.reviews >= 1) out.push({ badge: "first-review", figures: { reviews: s.reviews } });
+  if (s.reviews >= 25) out.push({ badge: "reviews-25", figures: { reviews: s.reviews } });
+  if (s.ratings.length >= 5) {
+    // Mean ≥ 4.5 ⇔ 2·sum ≥ 9·count: compared in integers.
+    const sum = s.ratings.reduce((a, b) => a + b, 0);
+    if (2 * sum >= 9 * s.ratings.length) out.push({ badge: "quality", figures: { rated_prs: s.ratings.length, rating_sum: sum } });
+  }
+  const streak = longestStreak(s.activeMonths);
+  for (const n of [3, 6, 12]) if (streak >= n) out.push({ badge: `streak-${n}`, figures: { longest_streak_months: streak } });
+  return out;
+}
+
+/**
+ * Monthly champions of a finished month: for each repository, whoever merged the most pull requests
+ * (ties: every one of them).
+ */
+export function champions(stats: Iterable<ContributorStats>, month: string): Map<string, { ids: number[]; merged: number }> {
+  const best = new Map<string, { ids: number[]; merged: number }>();
+  for (const s of stats) {
+    for (const [key, merged] of s.mergedByRepoMonth) {
+      const [repo, m] = key.split(":") as [string, string];
+      if (m !== month) continue;
+      const b = best.get(repo);
+      if (!b || merged > b.merged) best.set(repo, { ids: [s.id], merged });
+      else if (merged === b.merged) b.ids.push(s.id);
+    }
+  }
+  return best;
+}
+
+/** Entry bodies for badges `s` has earned and not yet been awarded. */
+export function badgeEntries(
+  s: ContributorStats,
+  earnedBadges: readonly Earned[],
+  at: { time: string; repo: EntryBody["repo"]; rules: string; source: EntryBody["source"]; url: string },
+): EntryBody[] {
+  return earnedBadges
+    .filter((b) => !s.badges.has(b.scope ? `${b.badge}:${b.scope}` : b.badge))
+    .map((b) => ({
+      id: factId(`badge:${b.badge}:${s.id}${b.scope ? `:${b.scope}` : ""}`),
+      kind: "badge" as const,
+      time: at.time,
+      repo: at.repo,
+      actor: { id: s.id, login: s.login },
+      subject: { type: "repository" as const, url: at.url },
+      points: 0,
+      breakdown: [],
+      rules: at.rules,
+      source: at.source,
+      badge: b.badge,
+      inputs: { ...b.figures, ...(b.scope ? { scope: b.scope } : {}) },
+    }));
+}
