@@ -17768,7 +17768,7 @@ function describe2(breakdown) {
 
 // src/store/folder.ts
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 // src/ledger/layout.ts
@@ -17845,12 +17845,6 @@ function splitShard(path, bytes) {
   }
   return lines;
 }
-async function replaceFile(path, content) {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(tmp, content);
-  await rename(tmp, path);
-}
 function folderFiles(dir) {
   return {
     async read(path) {
@@ -17866,16 +17860,48 @@ function folderFiles(dir) {
     }
   };
 }
+var PENDING_DIR = ".pending";
+var COMMIT_MARKER = "COMMIT";
 async function writeChanges(dir, changes) {
-  const last = [CHECKPOINT_FILE, HEAD_FILE];
+  if (changes.size === 0) return;
+  const pending = join(dir, PENDING_DIR);
   try {
-    for (const [path, content] of changes) if (!last.includes(path)) await replaceFile(join(dir, path), content);
-    for (const path of last) {
-      const content = changes.get(path);
-      if (content) await replaceFile(join(dir, path), content);
+    await rm(pending, { recursive: true, force: true });
+    for (const [path, content] of changes) {
+      await mkdir(dirname(join(pending, path)), { recursive: true });
+      await writeFile(join(pending, path), content);
     }
+    const order = [...changes.keys()].sort((x, y) => rank(x) - rank(y));
+    await writeFile(join(pending, COMMIT_MARKER), `${JSON.stringify(order)}
+`);
   } catch (e) {
+    await rm(pending, { recursive: true, force: true }).catch(() => void 0);
     throw new LedgerIoError(`cannot write the ledger in ${dir}: ${e.message}`);
+  }
+  await recoverFolder(dir);
+}
+function rank(path) {
+  return path === CHECKPOINT_FILE ? 1 : path === HEAD_FILE ? 2 : 0;
+}
+async function recoverFolder(dir) {
+  const pending = join(dir, PENDING_DIR);
+  let order;
+  try {
+    order = JSON.parse(await readFile(join(pending, COMMIT_MARKER), "utf8"));
+  } catch {
+    await rm(pending, { recursive: true, force: true });
+    return;
+  }
+  try {
+    for (const path of order) {
+      const from = join(pending, path);
+      if (!existsSync(from)) continue;
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await rename(from, join(dir, path));
+    }
+    await rm(pending, { recursive: true, force: true });
+  } catch (e) {
+    throw new LedgerIoError(`cannot complete the interrupted append in ${dir}: ${e.message}`);
   }
 }
 
@@ -17909,7 +17935,7 @@ function parseHead(value, origin) {
   if (range.some((h, i) => h.length !== HASH_SIZE || h.toString("base64") !== v.range?.[i])) {
     throw new HeadError("range holds a value that is not the canonical base64 of a SHA-256 hash");
   }
-  if (size === 0 !== (v.last === void 0) || v.last !== void 0 && !/^[0-9a-f]{64}$/.test(String(v.last))) {
+  if (size === 0 !== (v.last === void 0) || v.last !== void 0 && (typeof v.last !== "string" || !/^[0-9a-f]{64}$/.test(v.last))) {
     throw new HeadError("last must be the hex leaf hash of the last entry, absent when the ledger is empty");
   }
   return { origin, size, range, ...v.last !== void 0 ? { last: Buffer.from(String(v.last), "hex") } : {} };
@@ -18354,11 +18380,19 @@ function rotate(file, next, seq) {
 var KeyMismatchError = class extends Error {
   name = "KeyMismatchError";
 };
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+function utf8(path, bytes) {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new LedgerInvalidError(path, "not valid UTF-8");
+  }
+}
 async function readJsonFile(files, path) {
   const bytes = await files.read(path);
   if (bytes === void 0) return void 0;
   try {
-    return parseStrict(bytes.toString("utf8"));
+    return parseStrict(utf8(path, bytes));
   } catch (e) {
     if (e instanceof JsonSyntaxError) throw new LedgerInvalidError(`${path}:${e.line}:${e.column}`, e.reason);
     throw e;
@@ -18383,7 +18417,8 @@ async function readState(files) {
     if (e instanceof HeadError) throw new LedgerInvalidError(HEAD_FILE, e.message);
     throw e;
   }
-  const note = (await files.read(CHECKPOINT_FILE))?.toString("utf8");
+  const noteBytes = await files.read(CHECKPOINT_FILE);
+  const note = noteBytes && utf8(CHECKPOINT_FILE, noteBytes);
   if (note === void 0) throw new LedgerInvalidError(CHECKPOINT_FILE, "missing");
   let checkpoint;
   try {
@@ -18603,7 +18638,7 @@ var CommitFiles = class {
 };
 
 // src/store/git/repo.ts
-import { mkdtemp, rm, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 
@@ -18730,7 +18765,7 @@ var LocalRepo = class _LocalRepo {
     return repo;
   }
   async dispose() {
-    await rm(this.dir, { recursive: true, force: true });
+    await rm2(this.dir, { recursive: true, force: true });
   }
   /** Bytes of pack data received from the remote so far. */
   get bytesFetched() {
@@ -18839,7 +18874,7 @@ var LocalRepo = class _LocalRepo {
       for (const o of oids) this.present.add(o);
       return oids;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm2(dir, { recursive: true, force: true });
     }
   }
   /**
@@ -18955,10 +18990,11 @@ async function signingSetup(repo, files, signer, author) {
   if (!existing.split("\n").includes(line.trimEnd())) changes.set(ALLOWED_SIGNERS_FILE, Buffer.from(existing + line));
   return { keyFile: await repo.writePrivateFile("signing-key", sshPrivateKey(signer, author.email)), changes };
 }
-function commitMessage({ result, base }) {
+function commitMessage(prepared) {
+  const { result, base } = prepared;
   const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
   const n = result.entries.length;
-  const summary = n > 0 ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}\u2013${result.head.size - 1})` : "meritlog: rotate the signing key";
+  const summary = n > 0 ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}\u2013${result.head.size - 1})` : prepared.changes.has(KEYS_FILE) ? "meritlog: rotate the signing key" : "meritlog: repair head.json";
   return `${summary}
 
 ${lines.join("\n")}
@@ -19002,6 +19038,7 @@ import { mkdir as mkdir2 } from "node:fs/promises";
 async function appendToFolder(dir, bodies, signer, options = {}) {
   await mkdir2(dir, { recursive: true }).catch(() => void 0);
   await assertFolder(dir);
+  await recoverFolder(dir);
   const prepared = await prepareAppend(folderFiles(dir), bodies, signer, options);
   await writeChanges(dir, prepared.changes);
   return prepared;
@@ -19029,7 +19066,7 @@ import { resolve as resolve2 } from "node:path";
 
 // src/store/git/checkout.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 function isRemoteTarget(target) {
@@ -19054,7 +19091,7 @@ async function withCheckout(spec, cwd, use) {
     }
     return await use(dir);
   } finally {
-    await rm2(parent, { recursive: true, force: true });
+    await rm3(parent, { recursive: true, force: true });
   }
 }
 
@@ -19349,7 +19386,7 @@ function folderRules(dir) {
 }
 
 // src/store/verify.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir2, readFile as readFile6 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join6 } from "node:path";
@@ -19498,6 +19535,9 @@ var THREADED_FROM_RUNS = 3;
 async function verifyFolder(dir, options = {}) {
   const level = options.level ?? "full";
   await assertFolder(dir);
+  if (existsSync3(join6(dir, PENDING_DIR))) {
+    throw new LedgerInvalidError(PENDING_DIR, "an append was interrupted; run meritlog append (with no input) to complete or discard it");
+  }
   const state = await readState(folderFiles(dir));
   if (!state) throw new LedgerInvalidError(KEYS_FILE, "missing: this folder holds no ledger");
   const { keyring, checkpoint, checkpointNote } = state;
@@ -19908,7 +19948,7 @@ import { resolve as resolve8 } from "node:path";
 function monthKey(entry) {
   return `${entry.actor.id}:${entry.repo.id}:${entry.time.slice(0, 7)}`;
 }
-function rank(totals) {
+function rank2(totals) {
   const sorted = [...totals].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const ranks = /* @__PURE__ */ new Map();
   sorted.forEach(([id, points], i) => {
@@ -19942,8 +19982,8 @@ function simulate(entries, candidate) {
     }
     after.set(e.actor.id, (after.get(e.actor.id) ?? 0) + points);
   }
-  const rb = rank(before);
-  const ra = rank(after);
+  const rb = rank2(before);
+  const ra = rank2(after);
   const rows = [...after.keys()].map((id) => ({
     id,
     login: logins.get(id) ?? String(id),

@@ -34,7 +34,7 @@ export function parseHead(value: unknown, origin: string): LedgerHead {
   if (range.some((h: Buffer, i: number) => h.length !== HASH_SIZE || h.toString("base64") !== v.range?.[i])) {
     throw new HeadError("range holds a value that is not the canonical base64 of a SHA-256 hash");
   }
-  if ((size === 0) !== (v.last === undefined) || (v.last !== undefined && !/^[0-9a-f]{64}$/.test(String(v.last)))) {
+  if ((size === 0) !== (v.last === undefined) || (v.last !== undefined && (typeof v.last !== "string" || !/^[0-9a-f]{64}$/.test(v.last)))) {
     throw new HeadError("last must be the hex leaf hash of the last entry, absent when the ledger is empty");
   }
   return { origin, size, range, ...(v.last !== undefined ? { last: Buffer.from(String(v.last), "hex") } : {}) };

@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import type { EntryBody } from "../ledger/entry.ts";
 import type { Signer } from "../ledger/keys.ts";
-import { assertFolder, folderFiles, writeChanges } from "./folder.ts";
+import { assertFolder, folderFiles, recoverFolder, writeChanges } from "./folder.ts";
 import { type PreparedAppend, type PrepareOptions, prepareAppend } from "./ledger-files.ts";
 
 /** Appends `bodies` to the ledger in `dir`, creating it on first use. */
@@ -17,6 +17,7 @@ export async function appendToFolder(
 ): Promise<PreparedAppend> {
   await mkdir(dir, { recursive: true }).catch(() => undefined);
   await assertFolder(dir);
+  await recoverFolder(dir);
   const prepared = await prepareAppend(folderFiles(dir), bodies, signer, options);
   await writeChanges(dir, prepared.changes);
   return prepared;

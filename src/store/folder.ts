@@ -3,7 +3,7 @@
  * and storing an append's changes.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { CHECKPOINT_FILE, ENTRIES_DIR, HEAD_FILE, shardPath } from "../ledger/layout.ts";
 import type { LedgerFiles } from "./ledger-files.ts";
@@ -63,14 +63,6 @@ export function splitShard(path: string, bytes: Buffer): Buffer[] | LedgerInvali
   return lines;
 }
 
-/** Writes a file by renaming a complete temporary copy over it, so readers never see half of it. */
-async function replaceFile(path: string, content: Buffer): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(tmp, content);
-  await rename(tmp, path);
-}
-
 /** The ledger files in `dir`. */
 export function folderFiles(dir: string): LedgerFiles {
   return {
@@ -87,20 +79,58 @@ export function folderFiles(dir: string): LedgerFiles {
   };
 }
 
+/** Where an append's files wait until all of them are written: the folder writer's journal. */
+export const PENDING_DIR = ".pending";
+const COMMIT_MARKER = "COMMIT";
+
 /**
- * Stores an append's changes, each file replaced whole: entries and index first, then the checkpoint,
- * then head.json. A crash before the checkpoint leaves lines past the head, which the next append
- * drops; a crash after it leaves head.json behind the checkpoint, which the next append rolls forward.
+ * Stores an append's changes atomically. Every changed file is first written whole under .pending/,
+ * then a COMMIT marker listing them; only then are they moved into place. A crash before the marker
+ * leaves the ledger as it was (the journal is discarded); a crash after it is completed by
+ * `recoverFolder`, which every append runs first.
  */
 export async function writeChanges(dir: string, changes: ReadonlyMap<string, Buffer>): Promise<void> {
-  const last = [CHECKPOINT_FILE, HEAD_FILE];
+  if (changes.size === 0) return;
+  const pending = join(dir, PENDING_DIR);
   try {
-    for (const [path, content] of changes) if (!last.includes(path)) await replaceFile(join(dir, path), content);
-    for (const path of last) {
-      const content = changes.get(path);
-      if (content) await replaceFile(join(dir, path), content);
+    await rm(pending, { recursive: true, force: true });
+    for (const [path, content] of changes) {
+      await mkdir(dirname(join(pending, path)), { recursive: true });
+      await writeFile(join(pending, path), content);
     }
+    // Checkpoint and head.json last: until they move, readers see the ledger as it was.
+    const order = [...changes.keys()].sort((x, y) => rank(x) - rank(y));
+    await writeFile(join(pending, COMMIT_MARKER), `${JSON.stringify(order)}\n`);
   } catch (e) {
+    await rm(pending, { recursive: true, force: true }).catch(() => undefined);
     throw new LedgerIoError(`cannot write the ledger in ${dir}: ${(e as Error).message}`);
+  }
+  await recoverFolder(dir);
+}
+
+function rank(path: string): number {
+  return path === CHECKPOINT_FILE ? 1 : path === HEAD_FILE ? 2 : 0;
+}
+
+/** Completes a committed journal, or discards an uncommitted one; a no-op when there is none. */
+export async function recoverFolder(dir: string): Promise<void> {
+  const pending = join(dir, PENDING_DIR);
+  let order: string[];
+  try {
+    order = JSON.parse(await readFile(join(pending, COMMIT_MARKER), "utf8")) as string[];
+  } catch {
+    await rm(pending, { recursive: true, force: true });
+    return;
+  }
+  try {
+    for (const path of order) {
+      const from = join(pending, path);
+      if (!existsSync(from)) continue;
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await rename(from, join(dir, path));
+    }
+    await rm(pending, { recursive: true, force: true });
+  } catch (e) {
+    throw new LedgerIoError(`cannot complete the interrupted append in ${dir}: ${(e as Error).message}`);
   }
 }

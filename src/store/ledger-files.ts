@@ -47,11 +47,22 @@ export interface PreparedAppend {
   readonly changes: ReadonlyMap<string, Buffer>;
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes a ledger text file; invalid UTF-8 is an error, never silently replaced. */
+function utf8(path: string, bytes: Buffer): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new LedgerInvalidError(path, "not valid UTF-8");
+  }
+}
+
 async function readJsonFile(files: LedgerFiles, path: string): Promise<unknown | undefined> {
   const bytes = await files.read(path);
   if (bytes === undefined) return undefined;
   try {
-    return parseStrict(bytes.toString("utf8"));
+    return parseStrict(utf8(path, bytes));
   } catch (e) {
     if (e instanceof JsonSyntaxError) throw new LedgerInvalidError(`${path}:${e.line}:${e.column}`, e.reason);
     throw e;
@@ -85,7 +96,8 @@ export async function readState(files: LedgerFiles): Promise<LedgerState | undef
     if (e instanceof HeadError) throw new LedgerInvalidError(HEAD_FILE, e.message);
     throw e;
   }
-  const note = (await files.read(CHECKPOINT_FILE))?.toString("utf8");
+  const noteBytes = await files.read(CHECKPOINT_FILE);
+  const note = noteBytes && utf8(CHECKPOINT_FILE, noteBytes);
   if (note === undefined) throw new LedgerInvalidError(CHECKPOINT_FILE, "missing");
   let checkpoint: Checkpoint;
   try {

@@ -2,7 +2,7 @@
  * `verify` over a ledger folder: every rule of ledger/FORMAT.md §Verification, with the per-line work
  * spread over worker threads and joined here.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ import { CHECKPOINT_FILE, HEAD_FILE, INDEX_DIR, indexLine, indexPath, KEYS_FILE,
 import { CompactRange, consistencyProof, EMPTY_ROOT, ProofError, verifyConsistency } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
-import { assertFolder, folderFiles, LedgerInvalidError, listShards } from "./folder.ts";
+import { assertFolder, folderFiles, LedgerInvalidError, listShards, PENDING_DIR } from "./folder.ts";
 import { readState } from "./ledger-files.ts";
 
 /** Shards per unit of work: 4096 lines, aligned, so each full run is one perfect Merkle subtree. */
@@ -65,6 +65,9 @@ export interface VerifiedLedger {
 export async function verifyFolder(dir: string, options: VerifyOptions = {}): Promise<VerifiedLedger> {
   const level = options.level ?? "full";
   await assertFolder(dir);
+  if (existsSync(join(dir, PENDING_DIR))) {
+    throw new LedgerInvalidError(PENDING_DIR, "an append was interrupted; run meritlog append (with no input) to complete or discard it");
+  }
   const state = await readState(folderFiles(dir));
   if (!state) throw new LedgerInvalidError(KEYS_FILE, "missing: this folder holds no ledger");
   const { keyring, checkpoint, checkpointNote } = state;

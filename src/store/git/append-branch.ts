@@ -9,7 +9,7 @@ import type { LedgerHead } from "../../ledger/append.ts";
 import type { EntryBody } from "../../ledger/entry.ts";
 import { extendsHead } from "../../ledger/head.ts";
 import type { Signer } from "../../ledger/keys.ts";
-import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
+import { KEYS_FILE, SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
 import { allowedSignersLine, sshPrivateKey } from "../../ledger/ssh.ts";
 import { LedgerInvalidError } from "../folder.ts";
 import { type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
@@ -139,13 +139,16 @@ async function signingSetup(
 }
 
 /** The commit message: what was appended, then one line per entry (seq, id, kind, login). */
-function commitMessage({ result, base }: PreparedAppend): string {
+function commitMessage(prepared: PreparedAppend): string {
+  const { result, base } = prepared;
   const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
   const n = result.entries.length;
   const summary =
     n > 0
       ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}–${result.head.size - 1})`
-      : "meritlog: rotate the signing key";
+      : prepared.changes.has(KEYS_FILE)
+        ? "meritlog: rotate the signing key"
+        : "meritlog: repair head.json";
   return `${summary}\n\n${lines.join("\n")}\n`;
 }
 
