@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 /** What a command may touch of its process: its streams and working directory, so tests run it in-process. */
 export interface CliIo {
   readonly cwd: string;
@@ -28,4 +30,22 @@ export function printable(text: string): string {
     out += (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) ? "?" : ch;
   }
   return out;
+}
+
+/** Reads a file named by an option; failures say which option and why, without Node's error codes. */
+export async function readOptionFile(option: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : (e as Error).message;
+    throw new UsageError(`${option} ${path}: ${why}`);
+  }
 }

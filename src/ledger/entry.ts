@@ -83,13 +83,15 @@ const validateBodySchema = ajv.compile<EntryBody>({
   properties: { ...entrySchema.properties, v: { const: 1 }, seq: false, prev: false, sig: false },
 });
 
-function describe(error: ErrorObject | undefined): string {
+function describe(error: ErrorObject | undefined, what: "entry" | "body"): string {
   if (!error) return "does not match the entry schema";
   const at = error.instancePath === "" ? "entry" : error.instancePath.slice(1).replaceAll("/", ".");
   if (error.keyword === "additionalProperties") {
     return `${at}: unknown field '${(error.params as { additionalProperty: string }).additionalProperty}'`;
   }
-  if (error.keyword === "false schema") return `${at}: must be absent${at === "prev" ? " at seq 0" : ""}`;
+  if (error.keyword === "false schema") {
+    return `${at}: must be absent${what === "entry" ? " at seq 0" : ": the ledger sets it when it appends the entry"}`;
+  }
   if (error.keyword === "required") return `${at}: missing field '${(error.params as { missingProperty: string }).missingProperty}'`;
   return `${at}: ${error.message ?? "is invalid"}`;
 }
@@ -97,13 +99,13 @@ function describe(error: ErrorObject | undefined): string {
 /** The reason `value` is not a well-formed signed entry, or undefined when it is. */
 export function entryShapeError(value: unknown): string | undefined {
   if (validateEntrySchema(value)) return semanticError(value);
-  return describe(validateEntrySchema.errors?.[0]);
+  return describe(validateEntrySchema.errors?.[0], "entry");
 }
 
 /** The reason `value` is not a well-formed entry body, or undefined when it is. */
 export function bodyShapeError(value: unknown): string | undefined {
   if (validateBodySchema(value)) return semanticError(value);
-  return describe(validateBodySchema.errors?.[0]);
+  return describe(validateBodySchema.errors?.[0], "body");
 }
 
 /** The rules the schema cannot state: an exact breakdown sum, a real calendar date, I-JSON values. */

@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import type { EntryBody } from "../ledger/entry.ts";
 import type { Signer } from "../ledger/keys.ts";
-import { assertFolder, folderFiles, recoverFolder, writeChanges } from "./folder.ts";
+import { assertFolder, folderFiles, LedgerIoError, recoverFolder, writeChanges } from "./folder.ts";
 import { type PreparedAppend, type PrepareOptions, prepareAppend } from "./ledger-files.ts";
 
 /** Appends `bodies` to the ledger in `dir`, creating it on first use. */
@@ -15,7 +15,9 @@ export async function appendToFolder(
   signer: Signer,
   options: PrepareOptions = {},
 ): Promise<PreparedAppend> {
-  await mkdir(dir, { recursive: true }).catch(() => undefined);
+  await mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new LedgerIoError(`cannot create the ledger folder ${dir}: ${e.code === "ENOTDIR" ? "a part of its path is a file" : e.message}`);
+  });
   await assertFolder(dir);
   await recoverFolder(dir);
   const prepared = await prepareAppend(folderFiles(dir), bodies, signer, options);

@@ -37,6 +37,12 @@ export interface LedgerFiles {
 /** Thrown when the signing key is not the one the ledger expects. */
 export class KeyMismatchError extends Error {
   override name = "KeyMismatchError";
+  /** Whether rotating to this key would resolve it (same origin, another key). */
+  readonly rotatable: boolean;
+  constructor(message: string, rotatable: boolean) {
+    super(message);
+    this.rotatable = rotatable;
+  }
 }
 
 export interface PreparedAppend {
@@ -215,12 +221,13 @@ export async function prepareAppend(
   } else {
     const { keyring } = state;
     if (signer.name !== keyring.file.origin) {
-      throw new KeyMismatchError(`the signing key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`);
+      throw new KeyMismatchError(`the signing key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`, false);
     }
     if (keyring.current.vkey !== signer.verifier.vkey) {
       if (!options.rotate) {
         throw new KeyMismatchError(
           `the signing key is not the ledger's current key ${keyring.current.vkey}; rotate to make it the current key from the next entry`,
+          true,
         );
       }
     }

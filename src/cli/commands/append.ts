@@ -10,7 +10,7 @@ import { appendToFolder } from "../../store/append-folder.ts";
 import { appendToBranch } from "../../store/git/append-branch.ts";
 import type { Author } from "../../store/git/repo.ts";
 import { KeyMismatchError, type PreparedAppend } from "../../store/ledger-files.ts";
-import { EXIT, InvalidInputError, UsageError } from "../io.ts";
+import { EXIT, InvalidInputError, readOptionFile, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
 import { remoteSpec } from "../target.ts";
 
@@ -34,7 +34,7 @@ export function parseBodies(text: string): EntryBody[] {
 }
 
 export async function readSigner(path: string): Promise<Signer> {
-  return parseSignerKey(await readFile(path, "utf8"));
+  return parseSignerKey(await readOptionFile("--key", path));
 }
 
 /** Parses `Name <email>`. */
@@ -105,7 +105,7 @@ export const appendCommand: Command = {
           : "";
       }
     } catch (e) {
-      if (e instanceof KeyMismatchError) throw new UsageError(`--key: ${e.message} (--rotate)`);
+      if (e instanceof KeyMismatchError) throw new UsageError(`--key: ${e.message}${e.rotatable ? " (--rotate)" : ""}`);
       throw e;
     }
     const { result, base } = prepared;

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseVerifierKey } from "../../ledger/keys.ts";
 import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
@@ -7,7 +6,7 @@ import { LedgerInvalidError } from "../../store/folder.ts";
 import { readEntries } from "../../store/read-entries.ts";
 import { folderRules } from "../../store/rules-folder.ts";
 import { verifyFolder } from "../../store/verify.ts";
-import { EXIT, UsageError } from "../io.ts";
+import { EXIT, readOptionFile, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
 import { withLedgerFolder } from "../target.ts";
 
@@ -47,7 +46,10 @@ export const verifyCommand: Command = {
     if (!target) throw new UsageError("the ledger folder is required");
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     const witnesses = await Promise.all(
-      ((values.witness as string[] | undefined) ?? []).map(async (path) => ({ path, note: await readFile(resolve(io.cwd, path), "utf8") })),
+      ((values.witness as string[] | undefined) ?? []).map(async (path) => ({
+        path,
+        note: await readOptionFile("--witness", resolve(io.cwd, path)),
+      })),
     );
     const level = values.fast ? "fast" : "full";
     const vkeys = values.vkey as string[] | undefined;
