@@ -18151,23 +18151,25 @@ var validateBodySchema = ajv2.compile({
   required: entry_schema_default.required.filter((k) => !["v", "seq", "sig"].includes(k)),
   properties: { ...entry_schema_default.properties, v: { const: 1 }, seq: false, prev: false, sig: false }
 });
-function describe3(error) {
+function describe3(error, what) {
   if (!error) return "does not match the entry schema";
   const at = error.instancePath === "" ? "entry" : error.instancePath.slice(1).replaceAll("/", ".");
   if (error.keyword === "additionalProperties") {
     return `${at}: unknown field '${error.params.additionalProperty}'`;
   }
-  if (error.keyword === "false schema") return `${at}: must be absent${at === "prev" ? " at seq 0" : ""}`;
+  if (error.keyword === "false schema") {
+    return `${at}: must be absent${what === "entry" ? " at seq 0" : ": the ledger sets it when it appends the entry"}`;
+  }
   if (error.keyword === "required") return `${at}: missing field '${error.params.missingProperty}'`;
   return `${at}: ${error.message ?? "is invalid"}`;
 }
 function entryShapeError(value) {
   if (validateEntrySchema(value)) return semanticError(value);
-  return describe3(validateEntrySchema.errors?.[0]);
+  return describe3(validateEntrySchema.errors?.[0], "entry");
 }
 function bodyShapeError(value) {
   if (validateBodySchema(value)) return semanticError(value);
-  return describe3(validateBodySchema.errors?.[0]);
+  return describe3(validateBodySchema.errors?.[0], "body");
 }
 function semanticError(entry) {
   const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
@@ -18379,6 +18381,12 @@ function rotate(file, next, seq) {
 // src/store/ledger-files.ts
 var KeyMismatchError = class extends Error {
   name = "KeyMismatchError";
+  /** Whether rotating to this key would resolve it (same origin, another key). */
+  rotatable;
+  constructor(message, rotatable) {
+    super(message);
+    this.rotatable = rotatable;
+  }
 };
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 function utf8(path, bytes) {
@@ -18503,12 +18511,13 @@ async function prepareAppend(files, bodies, signer, options = {}) {
   } else {
     const { keyring } = state;
     if (signer.name !== keyring.file.origin) {
-      throw new KeyMismatchError(`the signing key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`);
+      throw new KeyMismatchError(`the signing key is named '${signer.name}', but this ledger's origin is '${keyring.file.origin}'`, false);
     }
     if (keyring.current.vkey !== signer.verifier.vkey) {
       if (!options.rotate) {
         throw new KeyMismatchError(
-          `the signing key is not the ledger's current key ${keyring.current.vkey}; rotate to make it the current key from the next entry`
+          `the signing key is not the ledger's current key ${keyring.current.vkey}; rotate to make it the current key from the next entry`,
+          true
         );
       }
     }
@@ -19030,13 +19039,15 @@ async function commitChanges(repo, files, parent, changes, message, author, sshK
 }
 
 // src/cli/commands/append.ts
-import { readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
 
 // src/store/append-folder.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
 async function appendToFolder(dir, bodies, signer, options = {}) {
-  await mkdir2(dir, { recursive: true }).catch(() => void 0);
+  await mkdir2(dir, { recursive: true }).catch((e) => {
+    throw new LedgerIoError(`cannot create the ledger folder ${dir}: ${e.code === "ENOTDIR" ? "a part of its path is a file" : e.message}`);
+  });
   await assertFolder(dir);
   await recoverFolder(dir);
   const prepared = await prepareAppend(folderFiles(dir), bodies, signer, options);
@@ -19045,6 +19056,7 @@ async function appendToFolder(dir, bodies, signer, options = {}) {
 }
 
 // src/cli/io.ts
+import { readFile as readFile2 } from "node:fs/promises";
 var EXIT = { ok: 0, invalid: 1, usage: 2 };
 var UsageError = class extends Error {
   name = "UsageError";
@@ -19059,6 +19071,15 @@ function printable(text2) {
     out += c < 32 && c !== 9 && c !== 10 || c >= 127 && c <= 159 ? "?" : ch;
   }
   return out;
+}
+async function readOptionFile(option, path) {
+  try {
+    return await readFile2(path, "utf8");
+  } catch (e) {
+    const code = e.code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : code === "EACCES" ? "permission denied" : e.message;
+    throw new UsageError(`${option} ${path}: ${why}`);
+  }
 }
 
 // src/cli/target.ts
@@ -19131,7 +19152,7 @@ function parseBodies(text2) {
   return bodies;
 }
 async function readSigner(path) {
-  return parseSignerKey(await readFile2(path, "utf8"));
+  return parseSignerKey(await readOptionFile("--key", path));
 }
 function parseAuthor(text2) {
   const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(text2.trim());
@@ -19140,7 +19161,7 @@ function parseAuthor(text2) {
 }
 async function readWitnessHead(path) {
   try {
-    return parseHead(parseStrict(await readFile2(path, "utf8")), "");
+    return parseHead(parseStrict(await readFile3(path, "utf8")), "");
   } catch (e) {
     if (e instanceof HeadError || e instanceof JsonSyntaxError) throw new InvalidInputError(`${path}: ${e.message}`);
     throw e;
@@ -19194,7 +19215,7 @@ var appendCommand = {
         where = done.commit ? ` in commit ${done.commit.slice(0, 12)} on ${spec.branch}${done.attempts > 1 ? ` (attempt ${done.attempts})` : ""}` : "";
       }
     } catch (e) {
-      if (e instanceof KeyMismatchError) throw new UsageError(`--key: ${e.message} (--rotate)`);
+      if (e instanceof KeyMismatchError) throw new UsageError(`--key: ${e.message}${e.rotatable ? " (--rotate)" : ""}`);
       throw e;
     }
     const { result, base } = prepared;
@@ -19216,7 +19237,7 @@ var appendCommand = {
 };
 
 // src/cli/commands/check-config.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { resolve as resolve4 } from "node:path";
 var DEFAULT_CONFIG = ".github/meritlog.yml";
 var checkConfigCommand = {
@@ -19228,7 +19249,7 @@ var checkConfigCommand = {
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     let text2;
     try {
-      text2 = await readFile3(resolve4(io.cwd, file), "utf8");
+      text2 = await readFile4(resolve4(io.cwd, file), "utf8");
     } catch (e) {
       if (e.code !== "ENOENT" || positionals.length > 0) throw e;
       io.stdout(`no ${DEFAULT_CONFIG}: the documented defaults apply
@@ -19251,7 +19272,7 @@ ${e.problems.length} problem${e.problems.length === 1 ? "" : "s"} in ${file}
 };
 
 // src/cli/commands/check-proof.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { resolve as resolve5 } from "node:path";
 
 // src/ledger/proof.ts
@@ -19335,7 +19356,7 @@ var checkProofCommand = {
     const vkeys = values.vkey ?? [];
     if (vkeys.length === 0) throw new UsageError("--vkey is required: the proof is only as good as the key you trust");
     const verifiers = vkeys.map(parseVerifierKey);
-    const text2 = file === "-" ? await io.stdin() : await readFile4(resolve5(io.cwd, file), "utf8");
+    const text2 = file === "-" ? await io.stdin() : await readFile5(resolve5(io.cwd, file), "utf8");
     const checked = checkProof(text2, verifiers);
     const { entry, checkpoint } = checked;
     io.stdout(
@@ -19351,11 +19372,11 @@ var checkProofCommand = {
 };
 
 // src/store/read-entries.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 async function* readEntries(dir) {
   for (const path of await listShards(dir)) {
-    const lines = splitShard(path, await readFile5(join4(dir, path)));
+    const lines = splitShard(path, await readFile6(join4(dir, path)));
     if (lines instanceof LedgerInvalidError) throw lines;
     for (const line of lines) yield JSON.parse(line.toString("utf8"));
   }
@@ -19387,7 +19408,7 @@ function folderRules(dir) {
 
 // src/store/verify.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { readdir as readdir2, readFile as readFile6 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile7 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join6 } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -19686,7 +19707,7 @@ async function checkIndex(dir, ids) {
   }
   for (const [path, text2] of expected) {
     if (!present.has(path)) throw new LedgerInvalidError(path, `missing: the index must list ${text2.split("\n").length - 1} id(s) here`);
-    if (await readFile6(join6(dir, path), "utf8") !== text2) {
+    if (await readFile7(join6(dir, path), "utf8") !== text2) {
       throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
     }
   }
@@ -19819,7 +19840,7 @@ var keygenCommand = {
 };
 
 // src/cli/commands/prove.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import { join as join7 } from "node:path";
 var proveCommand = {
   summary: "print a C2SP tlog-proof that an entry (by seq or id) is in the ledger's current checkpoint",
@@ -19839,7 +19860,7 @@ var proveCommand = {
         );
       }
       const path = shardPath(shardOf(index));
-      const lines = splitShard(path, await readFile7(join7(dir, path)));
+      const lines = splitShard(path, await readFile8(join7(dir, path)));
       if (lines instanceof Error) throw lines;
       const line = lines[index % SHARD_SIZE];
       return formatProof({ extra: line, index, hashes: inclusionProof(ledger.leaves ?? [], index), checkpoint: ledger.checkpointNote });
@@ -19850,7 +19871,7 @@ var proveCommand = {
 };
 
 // src/cli/commands/rescore.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
 
 // src/scoring/rescore.ts
@@ -19912,7 +19933,7 @@ var rescoreCommand = {
     const file = values.config;
     let rules;
     try {
-      rules = parseConfig(await readFile8(resolve7(io.cwd, file), "utf8"), file);
+      rules = parseConfig(await readFile9(resolve7(io.cwd, file), "utf8"), file);
     } catch (e) {
       if (e instanceof ConfigError) throw new InvalidInputError(e.message);
       throw e;
@@ -19941,7 +19962,7 @@ var rescoreCommand = {
 };
 
 // src/cli/commands/simulate.ts
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 
 // src/scoring/simulate.ts
@@ -20011,7 +20032,7 @@ var simulateCommand = {
     const file = values.config;
     let candidate;
     try {
-      candidate = parseConfig(await readFile9(resolve8(io.cwd, file), "utf8"), file);
+      candidate = parseConfig(await readFile10(resolve8(io.cwd, file), "utf8"), file);
     } catch (e) {
       if (e instanceof ConfigError) throw new InvalidInputError(`the candidate config has problems:
 ${e.message}`);
@@ -20040,7 +20061,6 @@ ${e.message}`);
 };
 
 // src/cli/commands/verify.ts
-import { readFile as readFile10 } from "node:fs/promises";
 import { resolve as resolve9 } from "node:path";
 async function recomputeAll(dir) {
   const rules = folderRules(dir);
@@ -20077,7 +20097,10 @@ var verifyCommand = {
     if (!target) throw new UsageError("the ledger folder is required");
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     const witnesses = await Promise.all(
-      (values.witness ?? []).map(async (path) => ({ path, note: await readFile10(resolve9(io.cwd, path), "utf8") }))
+      (values.witness ?? []).map(async (path) => ({
+        path,
+        note: await readOptionFile("--witness", resolve9(io.cwd, path))
+      }))
     );
     const level = values.fast ? "fast" : "full";
     const vkeys = values.vkey;

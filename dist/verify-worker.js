@@ -8060,19 +8060,21 @@ var validateBodySchema = ajv.compile({
   required: entry_schema_default.required.filter((k) => !["v", "seq", "sig"].includes(k)),
   properties: { ...entry_schema_default.properties, v: { const: 1 }, seq: false, prev: false, sig: false }
 });
-function describe(error) {
+function describe(error, what) {
   if (!error) return "does not match the entry schema";
   const at = error.instancePath === "" ? "entry" : error.instancePath.slice(1).replaceAll("/", ".");
   if (error.keyword === "additionalProperties") {
     return `${at}: unknown field '${error.params.additionalProperty}'`;
   }
-  if (error.keyword === "false schema") return `${at}: must be absent${at === "prev" ? " at seq 0" : ""}`;
+  if (error.keyword === "false schema") {
+    return `${at}: must be absent${what === "entry" ? " at seq 0" : ": the ledger sets it when it appends the entry"}`;
+  }
   if (error.keyword === "required") return `${at}: missing field '${error.params.missingProperty}'`;
   return `${at}: ${error.message ?? "is invalid"}`;
 }
 function entryShapeError(value) {
   if (validateEntrySchema(value)) return semanticError(value);
-  return describe(validateEntrySchema.errors?.[0]);
+  return describe(validateEntrySchema.errors?.[0], "entry");
 }
 function semanticError(entry) {
   const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);

@@ -1,15 +1,13 @@
-// Bundles the action, the CLI and the verifier's worker into dist/. With --check, builds beside it
+// Bundles the action, the CLI and the verifier's worker into dist/. With --check, builds in memory
 // and fails when dist/ differs from what src/ builds to: the committed bundle must be the source's.
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
 
 const check = process.argv.includes("--check");
-// Same depth as dist/, so the source maps' relative paths come out identical.
-const outdir = check ? ".dist-check" : "dist";
-rmSync(outdir, { recursive: true, force: true });
+const outdir = resolve("dist");
 
-await build({
+const result = await build({
   entryPoints: {
     index: "src/action/index.ts",
     cli: "src/cli/index.ts",
@@ -25,23 +23,33 @@ await build({
   // Bundled CommonJS dependencies call require(); ESM output has to be given one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: "warning",
+  write: false,
 });
 
-if (check) {
-  const files = (dir) =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
+const built = new Map(result.outputFiles.map((f) => [relative(outdir, f.path), Buffer.from(f.contents)]));
+const present = existsSync(outdir)
+  ? readdirSync(outdir, { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
-      .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
-      .sort();
-  const built = files(outdir);
-  const committed = files("dist");
-  const differ = [...new Set([...built, ...committed])].filter(
-    (f) => !built.includes(f) || !committed.includes(f) || !readFileSync(join(outdir, f)).equals(readFileSync(join("dist", f))),
-  );
-  rmSync(outdir, { recursive: true, force: true });
+      .map((d) => relative(outdir, join(d.parentPath, d.name)))
+  : [];
+const differ = [...new Set([...built.keys(), ...present])]
+  .filter((f) => !built.has(f) || !present.includes(f) || !readFileSync(join(outdir, f)).equals(built.get(f)))
+  .sort();
+
+if (check) {
   if (differ.length > 0) {
     console.error(`dist/ does not match a fresh build of src/ (run npm run build and commit):\n  ${differ.join("\n  ")}`);
     process.exit(1);
   }
-  console.log(`dist/ matches src/ (${built.length} files)`);
+  console.log(`dist/ matches src/ (${built.size} files)`);
+} else {
+  // Only changed files are rewritten, so processes running dist/ meanwhile never see it missing.
+  for (const f of differ) {
+    const path = join(outdir, f);
+    if (!built.has(f)) rmSync(path);
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, built.get(f), { mode: f === "cli.js" ? 0o755 : 0o644 });
+    }
+  }
 }
