@@ -17280,9 +17280,12 @@ function milli(points) {
 function perMille(factor) {
   return Math.round(factor * 1e3);
 }
+var MAX_MILLIPOINTS = 10 ** 15;
 function scale(millipoints, perMilleFactor) {
-  const product = millipoints * perMilleFactor;
-  return (product - product % 1e3) / 1e3;
+  return Number(BigInt(millipoints) * BigInt(perMilleFactor) / 1000n);
+}
+function clamp(value) {
+  return Math.max(-MAX_MILLIPOINTS, Math.min(MAX_MILLIPOINTS, value));
 }
 
 // src/scoring/compute.ts
@@ -17323,16 +17326,20 @@ function compute(family, inputs, context, rules) {
   const lines = [];
   const total = () => lines.reduce((a, l) => a + l.points, 0);
   const add = (rule, points, note) => {
-    if (points !== 0) lines.push({ rule, points, ...note ? { note } : {} });
+    const limited = clamp(total() + points) - total();
+    if (limited !== 0) lines.push({ rule, points: limited, ...note ? { note } : {} });
   };
   let base = milli(rules.points[BASE[family]]);
-  if (family === "commits") base *= inputs.commits ?? 0;
+  if (family === "commits") base = clamp(base * (inputs.commits ?? 0));
   if (family === "review") base = scale(base, perMille(rules.review_states[inputs.review_state ?? "commented"]));
   add(`${family.replace("_", ".")}`, base, family === "commits" ? `${inputs.commits} commit(s)` : void 0);
   let lowValue = false;
   if (family === "pr_merged") {
     const { added, deleted, whitespaceOnly } = countedLines(inputs, rules);
-    const linePoints = Math.min(milli(rules.lines.cap), added * milli(rules.lines.per_added) + deleted * milli(rules.lines.per_deleted));
+    const linePoints = Math.min(
+      milli(rules.lines.cap),
+      clamp(added * milli(rules.lines.per_added) + deleted * milli(rules.lines.per_deleted))
+    );
     add("pr.lines", linePoints, `${added} added, ${deleted} deleted`);
     const tier = sizeTier(added + deleted, rules);
     if (tier) add("pr.size_tier", milli(tier.bonus), `${tier.lines}+ lines`);
@@ -17441,7 +17448,7 @@ var config_schema_default = {
         properties: {
           lines: { type: "integer", minimum: 1 },
           bonus: { $ref: "#/$defs/points" },
-          label: { type: "string", pattern: "^[a-z0-9/_-]{1,32}$", description: "Size label applied when `size_labels` is on (e.g. size/L)." }
+          label: { type: "string", pattern: "^[a-z0-9/_-]{1,32}$", description: "Size label applied when `size_labels` is on. Default: size/M, size/L and size/XL for the three default tiers." }
         }
       }
     },
@@ -17465,7 +17472,7 @@ var config_schema_default = {
           add: { $ref: "#/$defs/signedPoints", description: "Points added to the award (negative to subtract)." },
           multiply: { $ref: "#/$defs/multiplier", description: "Multiplier of the award." },
           void: { const: true, description: "The pull request or issue scores nothing; scored entries are reversed." },
-          skill: { type: "string", pattern: "^[a-z0-9-]{1,32}$", description: "A skill tag shown on profiles and leaderboards." }
+          skill: { type: "string", pattern: "^[a-z0-9-]{1,32}$", description: "A skill tag shown on profiles and leaderboards. Default: docs for the documentation rule." }
         }
       }
     },
@@ -17505,11 +17512,11 @@ var config_schema_default = {
       additionalProperties: false,
       description: "Multipliers of a pull request's award by a maintainer's rating (`/meritlog rate 1-5`).",
       properties: {
-        "1": { $ref: "#/$defs/multiplier" },
-        "2": { $ref: "#/$defs/multiplier" },
-        "3": { $ref: "#/$defs/multiplier" },
-        "4": { $ref: "#/$defs/multiplier" },
-        "5": { $ref: "#/$defs/multiplier" }
+        "1": { $ref: "#/$defs/multiplier", description: "Rated 1. Default: 0.5." },
+        "2": { $ref: "#/$defs/multiplier", description: "Rated 2. Default: 0.8." },
+        "3": { $ref: "#/$defs/multiplier", description: "Rated 3. Default: 1." },
+        "4": { $ref: "#/$defs/multiplier", description: "Rated 4. Default: 1.2." },
+        "5": { $ref: "#/$defs/multiplier", description: "Rated 5. Default: 1.5." }
       }
     },
     aliases: {
@@ -17648,7 +17655,9 @@ function parseConfig(text2, file = ".github/meritlog.yml") {
     const pos = lineCounter.linePos(offset ?? 0);
     return { file, line: pos.line, column: pos.col, key, message };
   };
-  const syntax = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], "", e.message.split("\n")[0] ?? e.message));
+  const syntax = [...doc.errors, ...doc.warnings].map(
+    (e) => at(e.pos[0], keyAtOffset(doc.contents, e.pos[0]), e.message.split("\n")[0] ?? e.message)
+  );
   if (syntax.length > 0) throw new ConfigError(syntax);
   const value = doc.toJS({ maxAliasCount: 100 }) ?? {};
   const valid = validate(value);
@@ -17660,6 +17669,7 @@ function parseConfig(text2, file = ".github/meritlog.yml") {
   return resolveConfig(value);
 }
 function meaningful(e) {
+  if (e.keyword === "propertyNames") return false;
   return !(e.schemaPath.includes("/oneOf/") && e.keyword !== "oneOf");
 }
 function dedupe(problems) {
@@ -17689,6 +17699,36 @@ function nodeAt(root, pointer) {
   }
   return { node, keyNode };
 }
+function keyAtOffset(root, offset) {
+  const path = [];
+  let node = root;
+  for (; ; ) {
+    let next;
+    if ((0, import_yaml.isMap)(node)) {
+      for (const pair of node.items) {
+        const key = pair.key;
+        const value = pair.value;
+        const start = key?.range?.[0] ?? Number.POSITIVE_INFINITY;
+        const end = value?.range?.[1] ?? key?.range?.[1] ?? start;
+        if (offset >= start && offset <= end) {
+          path.push((0, import_yaml.isScalar)(key) ? String(key.value) : "?");
+          next = value && offset >= (value.range?.[0] ?? Number.POSITIVE_INFINITY) ? value : void 0;
+          break;
+        }
+      }
+    } else if ((0, import_yaml.isSeq)(node)) {
+      for (const [i, item] of node.items.entries()) {
+        const r = item.range;
+        if (r && offset >= r[0] && offset <= r[1]) {
+          path.push(String(i));
+          next = item;
+        }
+      }
+    }
+    if (!next) return path.join(".");
+    node = next;
+  }
+}
 function found(node) {
   if ((0, import_yaml.isScalar)(node)) return `found ${JSON.stringify(node.value)}`;
   if ((0, import_yaml.isMap)(node)) return "found a mapping";
@@ -17696,6 +17736,11 @@ function found(node) {
   return "found nothing";
 }
 function describe(e, root, at) {
+  if (e.propertyName !== void 0) {
+    const child = nodeAt(root, `${e.instancePath}/${e.propertyName.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    const key2 = [...e.instancePath.split("/").slice(1), e.propertyName].join(".");
+    return at(child.keyNode?.range?.[0], key2, `found the key ${JSON.stringify(e.propertyName)}; expected a numeric GitHub account id`);
+  }
   const { node, keyNode } = nodeAt(root, e.instancePath);
   const key = e.instancePath.split("/").slice(1).join(".");
   if (e.keyword === "additionalProperties") {
@@ -17709,7 +17754,9 @@ function describe(e, root, at) {
   const explain = {
     enum: () => `one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`,
     const: () => JSON.stringify(params.allowedValue),
-    type: () => `a ${String(params.type)}`,
+    type: () => /^[aeiou]/.test(String(params.type)) ? `an ${String(params.type)}` : `a ${String(params.type)}`,
+    required: () => `a value for '${String(params.missingProperty)}'`,
+    oneOf: () => "a label name or a list of label names",
     minimum: () => `a number \u2265 ${String(params.limit)}`,
     maximum: () => `a number \u2264 ${String(params.limit)}`,
     minProperties: () => "`match` and at least one of add, multiply, void, skill",
@@ -17825,12 +17872,16 @@ async function listShards(dir) {
     if (!sub.isDirectory()) throw new LedgerInvalidError(`${ENTRIES_DIR}/${sub.name}`, "unexpected file");
     for (const file of await readdir(join(root, sub.name))) found2.add(`${ENTRIES_DIR}/${sub.name}/${file}`);
   }
-  const expected = Array.from({ length: found2.size }, (_, i) => shardPath(i));
-  const missing = expected.find((p) => !found2.has(p));
-  if (missing) {
-    const stray = [...found2].find((p) => !expected.includes(p));
-    throw new LedgerInvalidError(missing, `shard file missing${stray ? ` (and ${stray} is not a shard name)` : ""}`);
+  const numbered = /* @__PURE__ */ new Map();
+  for (const path of found2) {
+    const m = /^entries\/(\d{3,})\/(\d{3})\.jsonl$/.exec(path);
+    const shard = m ? Number(m[1]) * SHARDS_PER_DIR + Number(m[2]) : -1;
+    if (shard < 0 || shardPath(shard) !== path) throw new LedgerInvalidError(path, "unexpected file: not a shard name");
+    numbered.set(shard, path);
   }
+  const expected = Array.from({ length: numbered.size === 0 ? 0 : Math.max(...numbered.keys()) + 1 }, (_, i) => shardPath(i));
+  const missing = expected.find((p) => !found2.has(p));
+  if (missing) throw new LedgerInvalidError(missing, "shard file missing");
   return expected;
 }
 function splitShard(path, bytes) {
@@ -17838,11 +17889,16 @@ function splitShard(path, bytes) {
   let start = 0;
   while (start < bytes.length) {
     const end = bytes.indexOf(10, start);
-    if (end < 0) return new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)");
-    if (end === start) return new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line");
+    if (end < 0) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)") };
+    if (end === start) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line") };
     lines.push(bytes.subarray(start, end));
     start = end + 1;
   }
+  return { lines };
+}
+function shardLinesOrThrow(path, bytes) {
+  const { lines, problem } = splitShard(path, bytes);
+  if (problem) throw problem;
   return lines;
 }
 function folderFiles(dir) {
@@ -18460,9 +18516,7 @@ function parseIndexBucket(path, bytes) {
 async function shardLines(files, path) {
   const bytes = await files.read(path);
   if (bytes === void 0) return [];
-  const lines = splitShard(path, bytes);
-  if (lines instanceof LedgerInvalidError) throw lines;
-  return lines;
+  return shardLinesOrThrow(path, bytes);
 }
 async function writerHead(files, state) {
   const { checkpoint } = state;
@@ -19376,8 +19430,7 @@ import { readFile as readFile6 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 async function* readEntries(dir) {
   for (const path of await listShards(dir)) {
-    const lines = splitShard(path, await readFile6(join4(dir, path)));
-    if (lines instanceof LedgerInvalidError) throw lines;
+    const lines = shardLinesOrThrow(path, await readFile6(join4(dir, path)));
     for (const line of lines) yield JSON.parse(line.toString("utf8"));
   }
 }
@@ -19514,9 +19567,10 @@ function checkRun(task, read) {
   let fileProblem;
   let fileProblemSeq;
   for (const [i, path] of task.shards.entries()) {
-    const split = splitShard(path, read(path));
-    if (split instanceof LedgerInvalidError) {
-      fileProblem ??= split;
+    const { lines: split, problem } = splitShard(path, read(path));
+    if (problem) {
+      lines.push(...split);
+      fileProblem ??= problem;
       fileProblemSeq ??= task.startSeq + lines.length;
       break;
     }
@@ -19788,10 +19842,10 @@ var explainCommand = {
           out.push("", `the rules document ${entry.rules} is not in the ledger, so the points cannot be recomputed here`);
         } else {
           const again = recompute(entry, rules);
-          const same = again && again.points === entry.points;
+          const same = again && again.points === entry.points && canonicalize2(again.breakdown) === canonicalize2(entry.breakdown);
           out.push(
             "",
-            same ? "recomputed from the recorded inputs and rules: the same points" : `recomputed: ${pts(again?.points ?? 0)} \u2014 DIFFERS from the record`
+            same ? "recomputed from the recorded inputs and rules: the same points, rule by rule" : `recomputed: ${pts(again?.points ?? 0)} \u2014 DIFFERS from the record`
           );
           out.push(`inputs: ${printable(JSON.stringify(entry.inputs))}`);
         }
@@ -19860,8 +19914,7 @@ var proveCommand = {
         );
       }
       const path = shardPath(shardOf(index));
-      const lines = splitShard(path, await readFile8(join7(dir, path)));
-      if (lines instanceof Error) throw lines;
+      const lines = shardLinesOrThrow(path, await readFile8(join7(dir, path)));
       const line = lines[index % SHARD_SIZE];
       return formatProof({ extra: line, index, hashes: inclusionProof(ledger.leaves ?? [], index), checkpoint: ledger.checkpointNote });
     });
@@ -19874,16 +19927,75 @@ var proveCommand = {
 import { readFile as readFile9 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
 
+// src/scoring/simulate.ts
+function monthKey(entry) {
+  return `${entry.actor.id}:${entry.repo.id}:${entry.time.slice(0, 7)}`;
+}
+function rank2(totals) {
+  const sorted = [...totals].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ranks = /* @__PURE__ */ new Map();
+  sorted.forEach(([id, points], i) => {
+    const prev = sorted[i - 1];
+    ranks.set(id, prev && prev[1] === points ? ranks.get(prev[0]) : i + 1);
+  });
+  return ranks;
+}
+function replay(entries, rules) {
+  const month = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const r = recorded(e);
+    if (r) {
+      const again = recompute(e, rules, { ...r.context, month_points: month.get(monthKey(e)) ?? 0 }) ?? { points: 0, breakdown: [] };
+      out.set(e.id, again);
+      month.set(monthKey(e), (month.get(monthKey(e)) ?? 0) + again.points);
+    } else if (e.kind === "reversal" && e.ref !== void 0 && out.has(e.ref)) {
+      const points = -out.get(e.ref).points;
+      out.set(e.id, { points, breakdown: [] });
+    }
+  }
+  return out;
+}
+function simulate(entries, candidate) {
+  const before = /* @__PURE__ */ new Map();
+  const after = /* @__PURE__ */ new Map();
+  const logins = /* @__PURE__ */ new Map();
+  const again = replay(entries, candidate);
+  let recomputed = 0;
+  let changed = 0;
+  for (const e of entries) {
+    logins.set(e.actor.id, e.actor.login);
+    before.set(e.actor.id, (before.get(e.actor.id) ?? 0) + e.points);
+    const points = again.get(e.id)?.points ?? e.points;
+    if (recorded(e)) {
+      recomputed++;
+      if (points !== e.points) changed++;
+    }
+    after.set(e.actor.id, (after.get(e.actor.id) ?? 0) + points);
+  }
+  const rb = rank2(before);
+  const ra = rank2(after);
+  const rows = [...after.keys()].map((id) => ({
+    id,
+    login: logins.get(id) ?? String(id),
+    before: before.get(id) ?? 0,
+    after: after.get(id) ?? 0,
+    rankBefore: rb.get(id),
+    rankAfter: ra.get(id)
+  })).sort((a, b) => a.rankAfter - b.rankAfter || a.id - b.id);
+  const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+  return { recomputed, changed, before: { total: sum(before) }, after: { total: sum(after) }, rows };
+}
+
 // src/scoring/rescore.ts
 function rescore(entries, rules, since, source) {
   const hash2 = rulesHash(rules);
   const reversed = new Set(entries.filter((e) => e.kind === "reversal" && e.ref).map((e) => e.ref));
   const out = [];
+  const replayed = replay(entries, rules);
   for (const e of entries) {
-    if (e.time < since || reversed.has(e.id) || e.rules === hash2) continue;
-    const r = recorded(e);
-    if (!r) continue;
-    const again = recompute(e, rules);
+    if (e.time < since || reversed.has(e.id) || e.rules === hash2 || !recorded(e)) continue;
+    const again = replayed.get(e.id);
     if (!again || again.points === e.points && canonicalize2(again.breakdown) === canonicalize2(e.breakdown)) continue;
     const common = { time: e.time, repo: e.repo, actor: e.actor, subject: e.subject, rules: hash2, source };
     out.push({
@@ -19964,60 +20076,6 @@ var rescoreCommand = {
 // src/cli/commands/simulate.ts
 import { readFile as readFile10 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
-
-// src/scoring/simulate.ts
-function monthKey(entry) {
-  return `${entry.actor.id}:${entry.repo.id}:${entry.time.slice(0, 7)}`;
-}
-function rank2(totals) {
-  const sorted = [...totals].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const ranks = /* @__PURE__ */ new Map();
-  sorted.forEach(([id, points], i) => {
-    const prev = sorted[i - 1];
-    ranks.set(id, prev && prev[1] === points ? ranks.get(prev[0]) : i + 1);
-  });
-  return ranks;
-}
-function simulate(entries, candidate) {
-  const before = /* @__PURE__ */ new Map();
-  const after = /* @__PURE__ */ new Map();
-  const logins = /* @__PURE__ */ new Map();
-  const month = /* @__PURE__ */ new Map();
-  const replaced = /* @__PURE__ */ new Map();
-  let recomputed = 0;
-  let changed = 0;
-  for (const e of entries) {
-    logins.set(e.actor.id, e.actor.login);
-    before.set(e.actor.id, (before.get(e.actor.id) ?? 0) + e.points);
-    let points = e.points;
-    const r = recorded(e);
-    if (r) {
-      const again = recompute(e, candidate, { ...r.context, month_points: month.get(monthKey(e)) ?? 0 });
-      points = again?.points ?? 0;
-      recomputed++;
-      if (points !== e.points) changed++;
-      replaced.set(e.id, points);
-      month.set(monthKey(e), (month.get(monthKey(e)) ?? 0) + points);
-    } else if (e.kind === "reversal" && e.ref !== void 0 && replaced.has(e.ref)) {
-      points = -replaced.get(e.ref);
-    }
-    after.set(e.actor.id, (after.get(e.actor.id) ?? 0) + points);
-  }
-  const rb = rank2(before);
-  const ra = rank2(after);
-  const rows = [...after.keys()].map((id) => ({
-    id,
-    login: logins.get(id) ?? String(id),
-    before: before.get(id) ?? 0,
-    after: after.get(id) ?? 0,
-    rankBefore: rb.get(id),
-    rankAfter: ra.get(id)
-  })).sort((a, b) => a.rankAfter - b.rankAfter || a.id - b.id);
-  const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
-  return { recomputed, changed, before: { total: sum(before) }, after: { total: sum(after) }, rows };
-}
-
-// src/cli/commands/simulate.ts
 var simulateCommand = {
   summary: "recompute the recorded facts under a candidate config and show how totals and ranks would move (writes nothing)",
   usage: "<ledger-dir | remote> --config <candidate.yml> [--branch <name>] [--top <n>]",

@@ -8347,12 +8347,12 @@ function splitShard(path, bytes) {
   let start = 0;
   while (start < bytes.length) {
     const end = bytes.indexOf(10, start);
-    if (end < 0) return new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)");
-    if (end === start) return new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line");
+    if (end < 0) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)") };
+    if (end === start) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line") };
     lines.push(bytes.subarray(start, end));
     start = end + 1;
   }
-  return lines;
+  return { lines };
 }
 
 // src/store/check-run.ts
@@ -8362,9 +8362,10 @@ function checkRun(task, read) {
   let fileProblem;
   let fileProblemSeq;
   for (const [i, path] of task.shards.entries()) {
-    const split = splitShard(path, read(path));
-    if (split instanceof LedgerInvalidError) {
-      fileProblem ??= split;
+    const { lines: split, problem } = splitShard(path, read(path));
+    if (problem) {
+      lines.push(...split);
+      fileProblem ??= problem;
       fileProblemSeq ??= task.startSeq + lines.length;
       break;
     }

@@ -6,7 +6,7 @@
 import picomatch from "picomatch";
 import type { RuleContribution } from "../ledger/entry.ts";
 import type { PointsKey, ResolvedConfig } from "./config.ts";
-import { milli, perMille, scale } from "./units.ts";
+import { clamp, milli, perMille, scale } from "./units.ts";
 
 /** What is scored, and under which base rule. */
 export type Family =
@@ -118,19 +118,25 @@ export function compute(family: Family, inputs: Inputs, context: Context, rules:
   if (family === "issue_closed" && (inputs.close_reason !== "completed" || rules.credit.issue_closed !== inputs.role)) return undefined;
   const lines: RuleContribution[] = [];
   const total = () => lines.reduce((a, l) => a + l.points, 0);
+  // Each line is limited so that the running total stays within ±MAX_MILLIPOINTS: extreme but valid
+  // configurations still give entries the ledger accepts, and the lines still sum to the points.
   const add = (rule: string, points: number, note?: string) => {
-    if (points !== 0) lines.push({ rule, points, ...(note ? { note } : {}) });
+    const limited = clamp(total() + points) - total();
+    if (limited !== 0) lines.push({ rule, points: limited, ...(note ? { note } : {}) });
   };
 
   let base = milli(rules.points[BASE[family]]);
-  if (family === "commits") base *= inputs.commits ?? 0;
+  if (family === "commits") base = clamp(base * (inputs.commits ?? 0));
   if (family === "review") base = scale(base, perMille(rules.review_states[inputs.review_state ?? "commented"]));
   add(`${family.replace("_", ".")}`, base, family === "commits" ? `${inputs.commits} commit(s)` : undefined);
 
   let lowValue = false;
   if (family === "pr_merged") {
     const { added, deleted, whitespaceOnly } = countedLines(inputs, rules);
-    const linePoints = Math.min(milli(rules.lines.cap), added * milli(rules.lines.per_added) + deleted * milli(rules.lines.per_deleted));
+    const linePoints = Math.min(
+      milli(rules.lines.cap),
+      clamp(added * milli(rules.lines.per_added) + deleted * milli(rules.lines.per_deleted)),
+    );
     add("pr.lines", linePoints, `${added} added, ${deleted} deleted`);
     const tier = sizeTier(added + deleted, rules);
     if (tier) add("pr.size_tier", milli(tier.bonus), `${tier.lines}+ lines`);

@@ -216,7 +216,9 @@ export function parseConfig(text: string, file = ".github/meritlog.yml"): Resolv
     const pos = lineCounter.linePos(offset ?? 0);
     return { file, line: pos.line, column: pos.col, key, message };
   };
-  const syntax = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], "", e.message.split("\n")[0] ?? e.message));
+  const syntax = [...doc.errors, ...doc.warnings].map((e) =>
+    at(e.pos[0], keyAtOffset(doc.contents, e.pos[0]), e.message.split("\n")[0] ?? e.message),
+  );
   if (syntax.length > 0) throw new ConfigError(syntax);
   const value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
   const valid = validate(value);
@@ -230,6 +232,7 @@ export function parseConfig(text: string, file = ".github/meritlog.yml"): Resolv
 
 /** Drops the noise of `oneOf` branches, keeping the error that says what the value should be. */
 function meaningful(e: ErrorObject): boolean {
+  if (e.keyword === "propertyNames") return false;
   return !(e.schemaPath.includes("/oneOf/") && e.keyword !== "oneOf");
 }
 
@@ -265,6 +268,39 @@ function nodeAt(root: unknown, pointer: string): { node: Node | undefined; keyNo
   return { node, keyNode };
 }
 
+/** The dotted key whose key or value spans `offset`, for errors the YAML parser locates by offset only. */
+function keyAtOffset(root: unknown, offset: number): string {
+  const path: string[] = [];
+  let node = root as Node | undefined;
+  for (;;) {
+    let next: Node | undefined;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | undefined;
+        const value = pair.value as Node | undefined;
+        const start = key?.range?.[0] ?? Number.POSITIVE_INFINITY;
+        // range[1] ends at the value itself, before any white space or comment that follows it.
+        const end = value?.range?.[1] ?? key?.range?.[1] ?? start;
+        if (offset >= start && offset <= end) {
+          path.push(isScalar(key) ? String(key.value) : "?");
+          next = value && offset >= (value.range?.[0] ?? Number.POSITIVE_INFINITY) ? value : undefined;
+          break;
+        }
+      }
+    } else if (isSeq(node)) {
+      for (const [i, item] of node.items.entries()) {
+        const r = (item as Node).range;
+        if (r && offset >= r[0] && offset <= r[1]) {
+          path.push(String(i));
+          next = item as Node;
+        }
+      }
+    }
+    if (!next) return path.join(".");
+    node = next;
+  }
+}
+
 function found(node: Node | undefined): string {
   if (isScalar(node)) return `found ${JSON.stringify(node.value)}`;
   if (isMap(node)) return "found a mapping";
@@ -273,6 +309,12 @@ function found(node: Node | undefined): string {
 }
 
 function describe(e: ErrorObject, root: unknown, at: At): ConfigProblem {
+  if (e.propertyName !== undefined) {
+    // A member name that breaks `propertyNames`: located at the name itself.
+    const child = nodeAt(root, `${e.instancePath}/${e.propertyName.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    const key = [...e.instancePath.split("/").slice(1), e.propertyName].join(".");
+    return at(child.keyNode?.range?.[0], key, `found the key ${JSON.stringify(e.propertyName)}; expected a numeric GitHub account id`);
+  }
   const { node, keyNode } = nodeAt(root, e.instancePath);
   const key = e.instancePath.split("/").slice(1).join(".");
   if (e.keyword === "additionalProperties") {
@@ -286,7 +328,9 @@ function describe(e: ErrorObject, root: unknown, at: At): ConfigProblem {
   const explain: Record<string, () => string> = {
     enum: () => `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
     const: () => JSON.stringify(params.allowedValue),
-    type: () => `a ${String(params.type)}`,
+    type: () => (/^[aeiou]/.test(String(params.type)) ? `an ${String(params.type)}` : `a ${String(params.type)}`),
+    required: () => `a value for '${String(params.missingProperty)}'`,
+    oneOf: () => "a label name or a list of label names",
     minimum: () => `a number ≥ ${String(params.limit)}`,
     maximum: () => `a number ≤ ${String(params.limit)}`,
     minProperties: () => "`match` and at least one of add, multiply, void, skill",

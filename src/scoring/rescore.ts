@@ -6,17 +6,18 @@
 import { type Entry, type EntryBody, factId } from "../ledger/entry.ts";
 import { canonicalize } from "../ledger/json.ts";
 import { type ResolvedConfig, rulesHash } from "./config.ts";
-import { recompute, recorded } from "./recompute.ts";
+import { recorded } from "./recompute.ts";
+import { replay } from "./simulate.ts";
 
 export function rescore(entries: readonly Entry[], rules: ResolvedConfig, since: string, source: EntryBody["source"]): EntryBody[] {
   const hash = rulesHash(rules);
   const reversed = new Set(entries.filter((e) => e.kind === "reversal" && e.ref).map((e) => e.ref as string));
   const out: EntryBody[] = [];
+  // The same replay as `simulate`: what rescore appends is what simulate predicted.
+  const replayed = replay(entries, rules);
   for (const e of entries) {
-    if (e.time < since || reversed.has(e.id) || e.rules === hash) continue;
-    const r = recorded(e);
-    if (!r) continue;
-    const again = recompute(e, rules);
+    if (e.time < since || reversed.has(e.id) || e.rules === hash || !recorded(e)) continue;
+    const again = replayed.get(e.id);
     if (!again || (again.points === e.points && canonicalize(again.breakdown) === canonicalize(e.breakdown))) continue;
     const common = { time: e.time, repo: e.repo, actor: e.actor, subject: e.subject, rules: hash, source };
     out.push({

@@ -74,7 +74,9 @@ export function claimsOf(fact: Fact): Claim[] {
         const people: Person[] = [...(c.author ? [c.author] : []), ...c.coAuthors.map((a) => ({ ...a, type: "User" as const }))];
         for (const p of new Map(people.map((x) => [x.id, x])).values()) {
           const seen = credited.get(p.id);
-          credited.set(p.id, { who: seen?.who ?? p, commits: (seen?.commits ?? 0) + 1 });
+          // A co-author trailer carries no account type: an account seen anywhere as a Bot is one.
+          const who = seen && (seen.who.type === "Bot" || p.type !== "Bot") ? seen.who : p;
+          credited.set(p.id, { who, commits: (seen?.commits ?? 0) + 1 });
         }
       }
       const commits = [...credited.values()].map(

@@ -3,6 +3,7 @@
  * diminishing returns see the candidate's own running totals), compared with the record.
  */
 import type { Entry } from "../ledger/entry.ts";
+import type { Computed } from "./compute.ts";
 import type { ResolvedConfig } from "./config.ts";
 import { recompute, recorded } from "./recompute.ts";
 
@@ -39,29 +40,42 @@ export function rank(totals: ReadonlyMap<number, number>): Map<number, number> {
   return ranks;
 }
 
+/**
+ * Each recorded award recomputed under `rules`, in ledger order, with the month's running total as
+ * the candidate rules would have made it (monthly caps see their own totals). Other recorded entries
+ * keep their points, except reversals, which cancel what their award now gives.
+ */
+export function replay(entries: readonly Entry[], rules: ResolvedConfig): Map<string, Computed> {
+  const month = new Map<string, number>();
+  const out = new Map<string, Computed>();
+  for (const e of entries) {
+    const r = recorded(e);
+    if (r) {
+      const again = recompute(e, rules, { ...r.context, month_points: month.get(monthKey(e)) ?? 0 }) ?? { points: 0, breakdown: [] };
+      out.set(e.id, again);
+      month.set(monthKey(e), (month.get(monthKey(e)) ?? 0) + again.points);
+    } else if (e.kind === "reversal" && e.ref !== undefined && out.has(e.ref)) {
+      const points = -(out.get(e.ref) as Computed).points;
+      out.set(e.id, { points, breakdown: [] });
+    }
+  }
+  return out;
+}
+
 export function simulate(entries: readonly Entry[], candidate: ResolvedConfig): Simulation {
   const before = new Map<number, number>();
   const after = new Map<number, number>();
   const logins = new Map<number, string>();
-  const month = new Map<string, number>();
-  const replaced = new Map<string, number>();
+  const again = replay(entries, candidate);
   let recomputed = 0;
   let changed = 0;
   for (const e of entries) {
     logins.set(e.actor.id, e.actor.login);
     before.set(e.actor.id, (before.get(e.actor.id) ?? 0) + e.points);
-    let points = e.points;
-    const r = recorded(e);
-    if (r) {
-      const again = recompute(e, candidate, { ...r.context, month_points: month.get(monthKey(e)) ?? 0 });
-      points = again?.points ?? 0;
+    const points = again.get(e.id)?.points ?? e.points;
+    if (recorded(e)) {
       recomputed++;
       if (points !== e.points) changed++;
-      replaced.set(e.id, points);
-      month.set(monthKey(e), (month.get(monthKey(e)) ?? 0) + points);
-    } else if (e.kind === "reversal" && e.ref !== undefined && replaced.has(e.ref)) {
-      // A reversal cancels what its award now gives, not what it gave.
-      points = -(replaced.get(e.ref) as number);
     }
     after.set(e.actor.id, (after.get(e.actor.id) ?? 0) + points);
   }

@@ -14,14 +14,15 @@ export function perMille(factor: number): number {
   return Math.round(factor * 1000);
 }
 
-/** `millipoints × factor`, truncated toward zero: (m · p) is exact below 2^53 for every value the schema allows. */
+/** The largest points total an entry may carry: far beyond any real score, well inside I-JSON's safe range. */
+export const MAX_MILLIPOINTS = 10 ** 15;
+
+/** `millipoints × factor`, truncated toward zero, in exact integer arithmetic however large the product. */
 export function scale(millipoints: number, perMilleFactor: number): number {
-  const product = millipoints * perMilleFactor;
-  return (product - (product % 1000)) / 1000;
+  return Number((BigInt(millipoints) * BigInt(perMilleFactor)) / 1000n);
 }
 
-/** `millipoints × n / d` for integers, truncated toward zero. */
-export function ratio(millipoints: number, n: number, d: number): number {
-  const product = millipoints * n;
-  return (product - (product % d)) / d;
+/** `value` limited to ±MAX_MILLIPOINTS. */
+export function clamp(value: number): number {
+  return Math.max(-MAX_MILLIPOINTS, Math.min(MAX_MILLIPOINTS, value));
 }

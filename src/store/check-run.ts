@@ -36,9 +36,11 @@ export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResu
   let fileProblem: LedgerInvalidError | undefined;
   let fileProblemSeq: number | undefined;
   for (const [i, path] of task.shards.entries()) {
-    const split = splitShard(path, read(path));
-    if (split instanceof LedgerInvalidError) {
-      fileProblem ??= split;
+    const { lines: split, problem } = splitShard(path, read(path));
+    if (problem) {
+      // The lines before the problem are still checked, so an earlier bad line is named first.
+      lines.push(...split);
+      fileProblem ??= problem;
       fileProblemSeq ??= task.startSeq + lines.length;
       break;
     }

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { CHECKPOINT_FILE, ENTRIES_DIR, HEAD_FILE, shardPath } from "../ledger/layout.ts";
+import { CHECKPOINT_FILE, ENTRIES_DIR, HEAD_FILE, SHARDS_PER_DIR, shardPath } from "../ledger/layout.ts";
 import type { LedgerFiles } from "./ledger-files.ts";
 
 /** The ledger breaks a rule of its format; `where` is a file (and line) inside the ledger folder. */
@@ -40,26 +40,43 @@ export async function listShards(dir: string): Promise<string[]> {
     if (!sub.isDirectory()) throw new LedgerInvalidError(`${ENTRIES_DIR}/${sub.name}`, "unexpected file");
     for (const file of await readdir(join(root, sub.name))) found.add(`${ENTRIES_DIR}/${sub.name}/${file}`);
   }
-  const expected = Array.from({ length: found.size }, (_, i) => shardPath(i));
-  const missing = expected.find((p) => !found.has(p));
-  if (missing) {
-    const stray = [...found].find((p) => !expected.includes(p));
-    throw new LedgerInvalidError(missing, `shard file missing${stray ? ` (and ${stray} is not a shard name)` : ""}`);
+  const numbered = new Map<number, string>();
+  for (const path of found) {
+    const m = /^entries\/(\d{3,})\/(\d{3})\.jsonl$/.exec(path);
+    const shard = m ? Number(m[1]) * SHARDS_PER_DIR + Number(m[2]) : -1;
+    if (shard < 0 || shardPath(shard) !== path) throw new LedgerInvalidError(path, "unexpected file: not a shard name");
+    numbered.set(shard, path);
   }
+  const expected = Array.from({ length: numbered.size === 0 ? 0 : Math.max(...numbered.keys()) + 1 }, (_, i) => shardPath(i));
+  const missing = expected.find((p) => !found.has(p));
+  if (missing) throw new LedgerInvalidError(missing, "shard file missing");
   return expected;
 }
 
+export interface SplitShard {
+  /** The lines up to the first problem. */
+  readonly lines: Buffer[];
+  readonly problem?: LedgerInvalidError;
+}
+
 /** Splits a shard file into its lines, which must each end in a newline and be non-empty. */
-export function splitShard(path: string, bytes: Buffer): Buffer[] | LedgerInvalidError {
+export function splitShard(path: string, bytes: Buffer): SplitShard {
   const lines: Buffer[] = [];
   let start = 0;
   while (start < bytes.length) {
     const end = bytes.indexOf(10, start);
-    if (end < 0) return new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)");
-    if (end === start) return new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line");
+    if (end < 0) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)") };
+    if (end === start) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line") };
     lines.push(bytes.subarray(start, end));
     start = end + 1;
   }
+  return { lines };
+}
+
+/** The lines of a shard file, or its first problem thrown. */
+export function shardLinesOrThrow(path: string, bytes: Buffer): Buffer[] {
+  const { lines, problem } = splitShard(path, bytes);
+  if (problem) throw problem;
   return lines;
 }
 

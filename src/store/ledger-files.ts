@@ -24,7 +24,7 @@ import {
 } from "../ledger/layout.ts";
 import { CompactRange, leafHash } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
-import { LedgerInvalidError, splitShard } from "./folder.ts";
+import { LedgerInvalidError, shardLinesOrThrow } from "./folder.ts";
 
 /** The files of a ledger wherever they are: a folder, or a commit of a data branch. */
 export interface LedgerFiles {
@@ -151,9 +151,7 @@ export interface PrepareOptions {
 async function shardLines(files: LedgerFiles, path: string): Promise<Buffer[]> {
   const bytes = await files.read(path);
   if (bytes === undefined) return [];
-  const lines = splitShard(path, bytes);
-  if (lines instanceof LedgerInvalidError) throw lines;
-  return lines;
+  return shardLinesOrThrow(path, bytes);
 }
 
 /**

@@ -5,12 +5,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Entry } from "../ledger/entry.ts";
-import { LedgerInvalidError, listShards, splitShard } from "./folder.ts";
+import { listShards, shardLinesOrThrow } from "./folder.ts";
 
 export async function* readEntries(dir: string): AsyncGenerator<Entry> {
   for (const path of await listShards(dir)) {
-    const lines = splitShard(path, await readFile(join(dir, path)));
-    if (lines instanceof LedgerInvalidError) throw lines;
+    const lines = shardLinesOrThrow(path, await readFile(join(dir, path)));
     for (const line of lines) yield JSON.parse(line.toString("utf8")) as Entry;
   }
 }

@@ -1,3 +1,4 @@
+import { canonicalize } from "../../ledger/json.ts";
 import { recompute } from "../../scoring/recompute.ts";
 import { readEntries } from "../../store/read-entries.ts";
 import { folderRules } from "../../store/rules-folder.ts";
@@ -40,11 +41,11 @@ export const explainCommand: Command = {
           out.push("", `the rules document ${entry.rules} is not in the ledger, so the points cannot be recomputed here`);
         } else {
           const again = recompute(entry, rules);
-          const same = again && again.points === entry.points;
+          const same = again && again.points === entry.points && canonicalize(again.breakdown) === canonicalize(entry.breakdown);
           out.push(
             "",
             same
-              ? "recomputed from the recorded inputs and rules: the same points"
+              ? "recomputed from the recorded inputs and rules: the same points, rule by rule"
               : `recomputed: ${pts(again?.points ?? 0)} — DIFFERS from the record`,
           );
           out.push(`inputs: ${printable(JSON.stringify(entry.inputs))}`);

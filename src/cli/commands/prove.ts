@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
 import { inclusionProof } from "../../ledger/merkle.ts";
 import { formatProof } from "../../ledger/proof.ts";
-import { splitShard } from "../../store/folder.ts";
+import { shardLinesOrThrow } from "../../store/folder.ts";
 import { verifyFolder } from "../../store/verify.ts";
 import { EXIT, InvalidInputError, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
@@ -27,8 +27,7 @@ export const proveCommand: Command = {
         );
       }
       const path = shardPath(shardOf(index));
-      const lines = splitShard(path, await readFile(join(dir, path)));
-      if (lines instanceof Error) throw lines;
+      const lines = shardLinesOrThrow(path, await readFile(join(dir, path)));
       const line = lines[index % SHARD_SIZE] as Buffer;
       return formatProof({ extra: line, index, hashes: inclusionProof(ledger.leaves ?? [], index), checkpoint: ledger.checkpointNote });
     });
