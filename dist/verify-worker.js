@@ -7424,8 +7424,8 @@ var require_json_schema_2020_12 = __commonJS({
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
       return this;
-      function with$data(ajv2, sch) {
-        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      function with$data(ajv, sch) {
+        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
       }
     }
     exports.default = addMetaSchema2020;
@@ -7443,7 +7443,7 @@ var require__ = __commonJS({
     var discriminator_1 = require_discriminator();
     var json_schema_2020_12_1 = require_json_schema_2020_12();
     var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
-    var Ajv20203 = class extends core_1.default {
+    var Ajv20202 = class extends core_1.default {
       constructor(opts = {}) {
         super({
           ...opts,
@@ -7470,11 +7470,11 @@ var require__ = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv2020 = Ajv20203;
-    module.exports = exports = Ajv20203;
-    module.exports.Ajv2020 = Ajv20203;
+    exports.Ajv2020 = Ajv20202;
+    module.exports = exports = Ajv20202;
+    module.exports.Ajv2020 = Ajv20202;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv20203;
+    exports.default = Ajv20202;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -7516,9 +7516,6 @@ import { parentPort } from "node:worker_threads";
 
 // src/ledger/check-lines.ts
 import { isUtf8 } from "node:buffer";
-
-// src/ledger/entry.ts
-var import__ = __toESM(require__(), 1);
 
 // ledger/schema/entry.schema.json
 var entry_schema_default = {
@@ -8049,12 +8046,23 @@ function parseVerifierKey(vkey) {
   return verifier;
 }
 
+// src/ledger/schema.ts
+var import__ = __toESM(require__(), 1);
+var firstError = new import__.Ajv2020({ strict: true });
+var everyError = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true });
+function lazyValidator(schema, report = "first") {
+  let compiled;
+  return () => {
+    compiled ??= (report === "first" ? firstError : everyError).compile(schema);
+    return compiled;
+  };
+}
+
 // src/ledger/entry.ts
 var ENTRY_PAYLOAD_TYPE = "application/vnd.meritlog.entry+json";
-var ajv = new import__.Ajv2020({ allErrors: false, strict: true });
-var validateEntrySchema = ajv.compile(entry_schema_default);
+var entryValidator = lazyValidator(entry_schema_default);
 var { allOf: _seqRule, ...bodyBase } = entry_schema_default;
-var validateBodySchema = ajv.compile({
+var bodyValidator = lazyValidator({
   ...bodyBase,
   $id: entry_schema_default.$id.replace("entry.schema", "entry-body.schema"),
   required: entry_schema_default.required.filter((k) => !["v", "seq", "sig"].includes(k)),
@@ -8073,8 +8081,9 @@ function describe(error, what) {
   return `${at}: ${error.message ?? "is invalid"}`;
 }
 function entryShapeError(value) {
-  if (validateEntrySchema(value)) return semanticError(value);
-  return describe(validateEntrySchema.errors?.[0], "entry");
+  const validate = entryValidator();
+  if (validate(value)) return semanticError(value);
+  return describe(validate.errors?.[0], "entry");
 }
 function semanticError(entry) {
   const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
@@ -8252,9 +8261,6 @@ function entryError(e, seq, previous, keyFor, level) {
   return void 0;
 }
 
-// src/ledger/keyring.ts
-var import__2 = __toESM(require__(), 1);
-
 // ledger/schema/keys.schema.json
 var keys_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -8288,8 +8294,9 @@ var keys_schema_default = {
 var KeyringError = class extends Error {
   name = "KeyringError";
 };
-var validateKeysFile = new import__2.Ajv2020({ strict: true }).compile(keys_schema_default);
+var keysValidator = lazyValidator(keys_schema_default);
 function openKeyring(value) {
+  const validateKeysFile = keysValidator();
   if (!validateKeysFile(value)) {
     const e = validateKeysFile.errors?.[0];
     throw new KeyringError(`${e?.instancePath || "keys file"}: ${e?.message ?? "is invalid"}`);

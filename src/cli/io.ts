@@ -17,6 +17,11 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** A file named on the command line could not be read; exit 2, without the usage text. */
+export class FileArgumentError extends Error {
+  override name = "FileArgumentError";
+}
+
 /** Input that was read but is wrong (a bad entry body, a proof that does not check); exit 1. */
 export class InvalidInputError extends Error {
   override name = "InvalidInputError";
@@ -46,6 +51,6 @@ export async function readOptionFile(option: string, path: string): Promise<stri
           : code === "EACCES"
             ? "permission denied"
             : (e as Error).message;
-    throw new UsageError(`${option} ${path}: ${why}`);
+    throw new FileArgumentError(`${option} ${path}: ${why}`);
   }
 }

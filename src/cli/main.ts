@@ -19,7 +19,7 @@ import { proveCommand } from "./commands/prove.ts";
 import { rescoreCommand } from "./commands/rescore.ts";
 import { simulateCommand } from "./commands/simulate.ts";
 import { verifyCommand } from "./commands/verify.ts";
-import { type CliIo, EXIT, type ExitCode, InvalidInputError, UsageError } from "./io.ts";
+import { type CliIo, EXIT, type ExitCode, FileArgumentError, InvalidInputError, UsageError } from "./io.ts";
 
 export interface Command {
   readonly summary: string;
@@ -81,6 +81,7 @@ function report(name: string, command: Command, e: unknown, io: CliIo): ExitCode
   }
   if (
     e instanceof LedgerIoError ||
+    e instanceof FileArgumentError ||
     e instanceof KeyFormatError ||
     e instanceof RemoteError ||
     e instanceof ContentionError ||

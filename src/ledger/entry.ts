@@ -3,11 +3,12 @@
  * Ed25519 over the DSSE pre-authentication encoding of the entry's canonical bytes without `sig`.
  */
 import { createHash } from "node:crypto";
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import entrySchema from "../../ledger/schema/entry.schema.json" with { type: "json" };
 import { type DsseEnvelope, pae } from "./dsse.ts";
 import { canonicalize, ijsonError } from "./json.ts";
 import { keyIdHex, type Signer, type Verifier } from "./keys.ts";
+import { lazyValidator } from "./schema.ts";
 
 /** DSSE payloadType of a ledger entry. */
 export const ENTRY_PAYLOAD_TYPE = "application/vnd.meritlog.entry+json";
@@ -72,11 +73,10 @@ export function factId(factKey: string): string {
   return createHash("sha256").update(factKey, "utf8").digest("hex");
 }
 
-const ajv = new Ajv2020({ allErrors: false, strict: true });
-const validateEntrySchema = ajv.compile<Entry>(entrySchema);
+const entryValidator = lazyValidator<Entry>(entrySchema);
 // A body is an entry before the ledger numbers, chains and signs it: the same schema, less those fields.
 const { allOf: _seqRule, ...bodyBase } = entrySchema;
-const validateBodySchema = ajv.compile<EntryBody>({
+const bodyValidator = lazyValidator<EntryBody>({
   ...bodyBase,
   $id: entrySchema.$id.replace("entry.schema", "entry-body.schema"),
   required: entrySchema.required.filter((k) => !["v", "seq", "sig"].includes(k)),
@@ -98,14 +98,16 @@ function describe(error: ErrorObject | undefined, what: "entry" | "body"): strin
 
 /** The reason `value` is not a well-formed signed entry, or undefined when it is. */
 export function entryShapeError(value: unknown): string | undefined {
-  if (validateEntrySchema(value)) return semanticError(value);
-  return describe(validateEntrySchema.errors?.[0], "entry");
+  const validate = entryValidator();
+  if (validate(value)) return semanticError(value);
+  return describe(validate.errors?.[0], "entry");
 }
 
 /** The reason `value` is not a well-formed entry body, or undefined when it is. */
 export function bodyShapeError(value: unknown): string | undefined {
-  if (validateBodySchema(value)) return semanticError(value);
-  return describe(validateBodySchema.errors?.[0], "body");
+  const validate = bodyValidator();
+  if (validate(value)) return semanticError(value);
+  return describe(validate.errors?.[0], "body");
 }
 
 /** The rules the schema cannot state: an exact breakdown sum, a real calendar date, I-JSON values. */

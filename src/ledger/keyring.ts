@@ -1,9 +1,9 @@
 /**
  * The keys file: which Ed25519 key signs which seq range, so keys can rotate without re-signing history.
  */
-import { Ajv2020 } from "ajv/dist/2020.js";
 import keysSchema from "../../ledger/schema/keys.schema.json" with { type: "json" };
 import { KeyFormatError, parseVerifierKey, type Verifier } from "./keys.ts";
+import { lazyValidator } from "./schema.ts";
 
 export interface KeyRange {
   readonly vkey: string;
@@ -21,7 +21,7 @@ export class KeyringError extends Error {
   override name = "KeyringError";
 }
 
-const validateKeysFile = new Ajv2020({ strict: true }).compile<KeysFile>(keysSchema);
+const keysValidator = lazyValidator<KeysFile>(keysSchema);
 
 export interface Keyring {
   readonly file: KeysFile;
@@ -34,6 +34,7 @@ export interface Keyring {
 
 /** Checks a parsed keys file: its schema, key ids, and ranges that tile 0..∞ without gap or overlap. */
 export function openKeyring(value: unknown): Keyring {
+  const validateKeysFile = keysValidator();
   if (!validateKeysFile(value)) {
     const e = validateKeysFile.errors?.[0];
     throw new KeyringError(`${e?.instancePath || "keys file"}: ${e?.message ?? "is invalid"}`);

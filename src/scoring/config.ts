@@ -3,10 +3,11 @@
  * and resolved (defaults filled in) into the rules document that scoring uses and the ledger records.
  */
 import { createHash } from "node:crypto";
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import configSchema from "../../ledger/schema/config.schema.json" with { type: "json" };
 import { canonicalize } from "../ledger/json.ts";
+import { lazyValidator } from "../ledger/schema.ts";
 
 /** One problem in a configuration file, located for a person and for a GitHub annotation. */
 export interface ConfigProblem {
@@ -152,8 +153,7 @@ export const DEFAULTS: ResolvedConfig = {
   commands: { permission: "maintain" },
 };
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-const validate = ajv.compile<Config>(configSchema);
+const configValidator = lazyValidator<Config>(configSchema, "all");
 
 /** Resolves a checked configuration against the defaults: objects merge key by key, lists replace. */
 export function resolveConfig(config: Config): ResolvedConfig {
@@ -221,6 +221,7 @@ export function parseConfig(text: string, file = ".github/meritlog.yml"): Resolv
   );
   if (syntax.length > 0) throw new ConfigError(syntax);
   const value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  const validate = configValidator();
   const valid = validate(value);
   const problems = [
     ...(valid ? [] : (validate.errors ?? []).filter(meaningful).map((e) => describe(e, doc.contents, at))),

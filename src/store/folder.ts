@@ -49,7 +49,7 @@ export async function listShards(dir: string): Promise<string[]> {
   }
   const expected = Array.from({ length: numbered.size === 0 ? 0 : Math.max(...numbered.keys()) + 1 }, (_, i) => shardPath(i));
   const missing = expected.find((p) => !found.has(p));
-  if (missing) throw new LedgerInvalidError(missing, "shard file missing");
+  if (missing) throw new LedgerInvalidError(missing, `shard file missing (the shards run to ${expected.at(-1)})`);
   return expected;
 }
 
