@@ -20132,12 +20132,139 @@ ${e.message}`);
 
 // src/cli/commands/verify.ts
 import { resolve as resolve9 } from "node:path";
+
+// src/aggregate/contributors.ts
+function blank(id, login) {
+  return {
+    id,
+    login,
+    points: 0,
+    mergedPrs: 0,
+    reviews: 0,
+    ratings: [],
+    activeMonths: /* @__PURE__ */ new Set(),
+    mergedByRepoMonth: /* @__PURE__ */ new Map(),
+    badges: /* @__PURE__ */ new Set()
+  };
+}
+function foldEntries(entries, stats = /* @__PURE__ */ new Map()) {
+  for (const e of entries) {
+    const s = stats.get(e.actor.id) ?? blank(e.actor.id, e.actor.login);
+    stats.set(e.actor.id, s);
+    s.login = e.actor.login;
+    s.points += e.points;
+    const family = e.inputs?.family;
+    if (e.kind === "award" && e.points !== 0) s.activeMonths.add(e.time.slice(0, 7));
+    if (e.kind === "award" && family === "pr_merged") {
+      s.mergedPrs++;
+      const key = `${e.repo.id}:${e.time.slice(0, 7)}`;
+      s.mergedByRepoMonth.set(key, (s.mergedByRepoMonth.get(key) ?? 0) + 1);
+    }
+    if (e.kind === "award" && family === "review") s.reviews++;
+    if (e.kind === "command" && typeof e.inputs?.rating === "number") {
+      const author = e.inputs.author_id;
+      if (typeof author === "number") {
+        const a = stats.get(author) ?? blank(author, String(e.inputs.author_login ?? author));
+        stats.set(author, a);
+        a.ratings.push(e.inputs.rating);
+      }
+    }
+    if (e.kind === "badge" && e.badge) s.badges.add(`${e.badge}${typeof e.inputs?.scope === "string" ? `:${e.inputs.scope}` : ""}`);
+  }
+  return stats;
+}
+
+// src/scoring/badges.ts
+var BADGES = [
+  { name: "first-pr", title: "First merged pull request", rarity: "common", description: "Had a first pull request merged." },
+  { name: "prs-10", title: "10 merged pull requests", rarity: "uncommon", description: "Had 10 pull requests merged." },
+  { name: "prs-50", title: "50 merged pull requests", rarity: "rare", description: "Had 50 pull requests merged." },
+  { name: "prs-100", title: "100 merged pull requests", rarity: "epic", description: "Had 100 pull requests merged." },
+  { name: "first-review", title: "First review", rarity: "common", description: "Reviewed a pull request." },
+  { name: "reviews-25", title: "25 reviews", rarity: "rare", description: "Reviewed 25 pull requests." },
+  {
+    name: "quality",
+    title: "Quality contributor",
+    rarity: "epic",
+    description: "A mean maintainer rating of at least 4.5 over at least 5 rated pull requests."
+  },
+  {
+    name: "champion",
+    title: "Project champion",
+    rarity: "legendary",
+    description: "The most merged pull requests in a repository in a month."
+  },
+  { name: "streak-3", title: "3-month streak", rarity: "uncommon", description: "Active 3 consecutive months." },
+  { name: "streak-6", title: "6-month streak", rarity: "rare", description: "Active 6 consecutive months." },
+  { name: "streak-12", title: "12-month streak", rarity: "epic", description: "Active 12 consecutive months." }
+];
+function longestStreak(months) {
+  const index = [...months].map((m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1).sort((a, b) => a - b);
+  let best = 0;
+  let run = 0;
+  for (const [i, m] of index.entries()) {
+    run = i > 0 && m === index[i - 1] + 1 ? run + 1 : 1;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+function earned(s) {
+  const out = [];
+  for (const [n, name] of [
+    [1, "first-pr"],
+    [10, "prs-10"],
+    [50, "prs-50"],
+    [100, "prs-100"]
+  ]) {
+    if (s.mergedPrs >= n) out.push({ badge: name, figures: { merged_prs: s.mergedPrs } });
+  }
+  if (s.reviews >= 1) out.push({ badge: "first-review", figures: { reviews: s.reviews } });
+  if (s.reviews >= 25) out.push({ badge: "reviews-25", figures: { reviews: s.reviews } });
+  if (s.ratings.length >= 5) {
+    const sum = s.ratings.reduce((a, b) => a + b, 0);
+    if (2 * sum >= 9 * s.ratings.length) out.push({ badge: "quality", figures: { rated_prs: s.ratings.length, rating_sum: sum } });
+  }
+  const streak = longestStreak(s.activeMonths);
+  for (const n of [3, 6, 12]) if (streak >= n) out.push({ badge: `streak-${n}`, figures: { longest_streak_months: streak } });
+  return out;
+}
+function champions(stats, month) {
+  const best = /* @__PURE__ */ new Map();
+  for (const s of stats) {
+    for (const [key, merged] of s.mergedByRepoMonth) {
+      const [repo, m] = key.split(":");
+      if (m !== month) continue;
+      const b = best.get(repo);
+      if (!b || merged > b.merged) best.set(repo, { ids: [s.id], merged });
+      else if (merged === b.merged) b.ids.push(s.id);
+    }
+  }
+  return best;
+}
+function badgeMismatch(entry, before) {
+  const name = entry.badge ?? "";
+  if (!BADGES.some((b) => b.name === name)) return `badge '${name}' is not in the catalogue`;
+  const stats = before.get(entry.actor.id);
+  if (name === "champion") {
+    const scope = String(entry.inputs?.scope ?? "");
+    const [repo, month] = scope.split(":");
+    const best = champions(before.values(), month ?? "").get(repo ?? "");
+    return best?.ids.includes(entry.actor.id) ? void 0 : `the record does not make this contributor the champion of ${scope}`;
+  }
+  if (!stats || !earned(stats).some((e) => e.badge === name)) return `the record before it does not earn badge '${name}'`;
+  if (stats.badges.has(name)) return `badge '${name}' was already awarded`;
+  return void 0;
+}
+
+// src/cli/commands/verify.ts
 async function recomputeAll(dir) {
   const rules = folderRules(dir);
   const problems = [];
+  const record = /* @__PURE__ */ new Map();
   for await (const entry of readEntries(dir)) {
-    const wrong = mismatch(entry, rules);
+    const wrong = entry.kind === "badge" ? badgeMismatch(entry, record) : mismatch(entry, rules);
     if (wrong) problems.push({ seq: entry.seq, text: `seq ${entry.seq} (${entry.id}): ${wrong}` });
+    foldEntries([entry], record);
   }
   const first = problems[0];
   if (first) {

@@ -121,3 +121,25 @@ export function badgeEntries(
       inputs: { ...b.figures, ...(b.scope ? { scope: b.scope } : {}) },
     }));
 }
+
+/**
+ * Why a badge entry is not backed by the record before it, or undefined when it is. `before` holds
+ * the contributor records folded from every entry that precedes the badge.
+ */
+export function badgeMismatch(
+  entry: { actor: { id: number }; badge?: string; inputs?: Readonly<Record<string, unknown>> },
+  before: ReadonlyMap<number, ContributorStats>,
+): string | undefined {
+  const name = entry.badge ?? "";
+  if (!BADGES.some((b) => b.name === name)) return `badge '${name}' is not in the catalogue`;
+  const stats = before.get(entry.actor.id);
+  if (name === "champion") {
+    const scope = String(entry.inputs?.scope ?? "");
+    const [repo, month] = scope.split(":");
+    const best = champions(before.values(), month ?? "").get(repo ?? "");
+    return best?.ids.includes(entry.actor.id) ? undefined : `the record does not make this contributor the champion of ${scope}`;
+  }
+  if (!stats || !earned(stats).some((e) => e.badge === name)) return `the record before it does not earn badge '${name}'`;
+  if (stats.badges.has(name)) return `badge '${name}' was already awarded`;
+  return undefined;
+}

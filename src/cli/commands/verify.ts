@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
+import { type ContributorStats, foldEntries } from "../../aggregate/contributors.ts";
 import { parseVerifierKey } from "../../ledger/keys.ts";
 import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
+import { badgeMismatch } from "../../scoring/badges.ts";
 import { mismatch } from "../../scoring/recompute.ts";
 import { LedgerInvalidError } from "../../store/folder.ts";
 import { readEntries } from "../../store/read-entries.ts";
@@ -10,13 +12,18 @@ import { EXIT, readOptionFile, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
 import { withLedgerFolder } from "../target.ts";
 
-/** Recomputes every award from its recorded inputs and rules; the first mismatch is an invalid ledger, all are listed. */
+/**
+ * Recomputes every award from its recorded inputs and rules, and checks every badge against the record
+ * before it; the first mismatch is an invalid ledger, and all are listed.
+ */
 async function recomputeAll(dir: string): Promise<void> {
   const rules = folderRules(dir);
   const problems: { seq: number; text: string }[] = [];
+  const record = new Map<number, ContributorStats>();
   for await (const entry of readEntries(dir)) {
-    const wrong = mismatch(entry, rules);
+    const wrong = entry.kind === "badge" ? badgeMismatch(entry, record) : mismatch(entry, rules);
     if (wrong) problems.push({ seq: entry.seq, text: `seq ${entry.seq} (${entry.id}): ${wrong}` });
+    foldEntries([entry], record);
   }
   const first = problems[0];
   if (first) {
