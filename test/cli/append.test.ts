@@ -171,9 +171,17 @@ describe("meritlog append refuses bad input (exit 1) and leaves the ledger byte-
       "stdin:1: points: 1501 is not the sum of the breakdown (1500)",
     ],
     ["a body carrying seq", withField({ seq: 0 }), "stdin:1: seq: must be absent: the ledger sets it when it appends the entry"],
-    ["a body carrying sig", withField({ sig: { keyid: "a+00000000", sig: "x" } }), "stdin:1: sig: must be absent: the ledger sets it when it appends the entry"],
+    [
+      "a body carrying sig",
+      withField({ sig: { keyid: "a+00000000", sig: "x" } }),
+      "stdin:1: sig: must be absent: the ledger sets it when it appends the entry",
+    ],
     // A body never carries prev, at any seq: the ledger sets it.
-    ["a body carrying prev", withField({ prev: "0".repeat(64) }), "stdin:1: prev: must be absent: the ledger sets it when it appends the entry"],
+    [
+      "a body carrying prev",
+      withField({ prev: "0".repeat(64) }),
+      "stdin:1: prev: must be absent: the ledger sets it when it appends the entry",
+    ],
     ["a JSON value that is not an object", `${good}\n[1, 2]\n`, "stdin:2: entry: must be object"],
   ];
 
