@@ -18793,14 +18793,15 @@ function git(args, options) {
     child.stdout.on("data", (d) => out.push(d));
     child.stderr.on("data", (d) => err.push(d));
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       if (code === 0) {
         resolve10(Buffer.concat(out));
         return;
       }
       const stderr = redact(Buffer.concat(err).toString("utf8").trim(), options.secrets);
-      const shown = redact(args.filter((a) => !a.startsWith("http.extraHeader")).join(" "), options.secrets);
-      reject(new GitError(`git ${shown} failed (exit ${code}): ${stderr}`, args, code, stderr));
+      const shown = redact(args.join(" "), options.secrets);
+      const how = signal ? `was killed by ${signal}${signal === "SIGXFSZ" ? " (a file size limit: the disk or quota is full)" : ""}` : `failed (exit ${code})`;
+      reject(new GitError(`git ${shown} ${how}${stderr ? `: ${stderr}` : ""}`, args, code, stderr || how));
     });
     child.stdin.on("error", () => {
     });
@@ -18817,6 +18818,15 @@ var PushRejectedError = class extends Error {
   name = "PushRejectedError";
 };
 var REJECTED = /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|but expected/i;
+var AUTH_REFUSED = /could not read Username|Authentication failed|HTTP Basic: Access denied|returned error: 40[13]|403 Forbidden|401 Unauthorized/i;
+function remoteProblem(what, e, hadToken) {
+  if (AUTH_REFUSED.test(e.stderr)) {
+    return new RemoteError(
+      hadToken ? `${what} refused the credentials: check that the token (MERITLOG_TOKEN, or the workflow's github-token) is valid and may read and push this repository` : `${what} needs credentials: set MERITLOG_TOKEN to a token that may read and push this repository`
+    );
+  }
+  return new RemoteError(`cannot reach ${what}: ${e.stderr || e.message}`);
+}
 var LocalRepo = class _LocalRepo {
   dir;
   spec;
@@ -18832,8 +18842,14 @@ var LocalRepo = class _LocalRepo {
   static async create(spec, cwd, parent = tmpdir()) {
     const dir = await mkdtemp(join2(parent, "meritlog-git-"));
     const repo = new _LocalRepo(dir, spec, remoteAccess(spec, cwd));
-    await repo.run(["init", "-q", "--bare"]);
-    for (const [key, value] of repo.access.config) await repo.run(["config", key, value]);
+    try {
+      await repo.run(["init", "-q", "--bare"]);
+      for (const [key, value] of repo.access.config) await repo.run(["config", key, value]);
+    } catch (e) {
+      await repo.dispose();
+      if (e instanceof GitError) throw new RemoteError(`cannot set up a scratch repository in ${parent}: ${e.message}`);
+      throw e;
+    }
     return repo;
   }
   async dispose() {
@@ -18857,7 +18873,7 @@ var LocalRepo = class _LocalRepo {
     } catch (e) {
       if (!(e instanceof GitError)) throw e;
       if (/couldn't find remote ref|not our ref/i.test(e.stderr)) throw e;
-      throw new RemoteError(`cannot reach the data branch '${this.spec.branch}' at ${this.access.url}: ${e.stderr || e.message}`);
+      throw remoteProblem(`the data branch '${this.spec.branch}' at ${this.access.url}`, e, this.access.secrets.length > 0);
     }
   }
   /** Everything in packs came from the remote: this repository writes its own objects loose. */
@@ -18990,7 +19006,7 @@ var LocalRepo = class _LocalRepo {
     } catch (e) {
       if (e instanceof GitError && REJECTED.test(e.stderr)) throw new PushRejectedError(e.stderr);
       if (e instanceof GitError)
-        throw new RemoteError(`cannot push to the data branch '${this.spec.branch}' at ${this.access.url}: ${e.stderr}`);
+        throw remoteProblem(`the data branch '${this.spec.branch}' at ${this.access.url}`, e, this.access.secrets.length > 0);
       throw e;
     }
   }
@@ -18999,12 +19015,13 @@ var LocalRepo = class _LocalRepo {
 // src/store/git/append-branch.ts
 var NEW_BRANCH_FILES = [".gitattributes", Buffer.from("* -text\n")];
 var ALLOWED_SIGNERS_FILE = "allowed_signers";
+var MAX_BACKOFF_MS = 5e3;
 var ContentionError = class extends Error {
   name = "ContentionError";
 };
 async function appendToBranch(spec, bodies, signer, options = {}) {
-  const maxAttempts = options.maxAttempts ?? 8;
-  const backoff = options.backoffMs ?? 50;
+  const maxAttempts = options.maxAttempts ?? 30;
+  const backoff = options.backoffMs ?? 100;
   const repo = await LocalRepo.create(spec, options.cwd ?? process.cwd(), options.scratch);
   try {
     let witness = options.witness;
@@ -19025,7 +19042,7 @@ async function appendToBranch(spec, bodies, signer, options = {}) {
         if (!(e instanceof PushRejectedError)) throw e;
       }
       witness = prepared.base;
-      await sleep(Math.random() * backoff * 2 ** (attempt - 1));
+      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, backoff * 2 ** (attempt - 1)));
     }
     throw new ContentionError(
       `gave up after ${maxAttempts} attempts: each time another writer appended to '${spec.branch}' first; retry later, or queue the writers (a workflow concurrency group)`
@@ -19172,8 +19189,7 @@ async function withCheckout(spec, cwd, use) {
         secrets: access.secrets
       });
     } catch (e) {
-      if (e instanceof GitError)
-        throw new RemoteError(`cannot read the data branch '${spec.branch}' at ${access.url}: ${e.stderr || e.message}`);
+      if (e instanceof GitError) throw remoteProblem(`the data branch '${spec.branch}' at ${access.url}`, e, access.secrets.length > 0);
       throw e;
     }
     return await use(dir);

@@ -49,6 +49,9 @@ export interface BranchAppendResult extends PreparedAppend {
   readonly bytesFetched: number;
 }
 
+/** The longest single wait between attempts. */
+const MAX_BACKOFF_MS = 5_000;
+
 /** Too many other writers won the race, every time. */
 export class ContentionError extends Error {
   override name = "ContentionError";
@@ -60,8 +63,8 @@ export async function appendToBranch(
   signer: Signer,
   options: BranchAppendOptions = {},
 ): Promise<BranchAppendResult> {
-  const maxAttempts = options.maxAttempts ?? 8;
-  const backoff = options.backoffMs ?? 50;
+  const maxAttempts = options.maxAttempts ?? 30;
+  const backoff = options.backoffMs ?? 100;
   const repo = await LocalRepo.create(spec, options.cwd ?? process.cwd(), options.scratch);
   try {
     let witness = options.witness;
@@ -83,7 +86,8 @@ export async function appendToBranch(
       }
       // Whatever the winner wrote must extend what this attempt read, or the branch was rewritten.
       witness = prepared.base;
-      await sleep(Math.random() * backoff * 2 ** (attempt - 1));
+      // Full jitter, capped: waits stay short enough for a workflow and long enough to spread writers.
+      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, backoff * 2 ** (attempt - 1)));
     }
     throw new ContentionError(
       `gave up after ${maxAttempts} attempts: each time another writer appended to '${spec.branch}' first; retry later, or queue the writers (a workflow concurrency group)`,

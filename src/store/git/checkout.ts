@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RemoteSpec, remoteAccess } from "./remote.ts";
-import { RemoteError } from "./repo.ts";
+import { remoteProblem } from "./repo.ts";
 import { GitError, git } from "./run.ts";
 
 /** Whether `target` names a git remote rather than a ledger folder: a URL, or a path to a repository. */
@@ -28,8 +28,7 @@ export async function withCheckout<T>(spec: RemoteSpec, cwd: string, use: (dir: 
         secrets: access.secrets,
       });
     } catch (e) {
-      if (e instanceof GitError)
-        throw new RemoteError(`cannot read the data branch '${spec.branch}' at ${access.url}: ${e.stderr || e.message}`);
+      if (e instanceof GitError) throw remoteProblem(`the data branch '${spec.branch}' at ${access.url}`, e, access.secrets.length > 0);
       throw e;
     }
     return await use(dir);

@@ -35,6 +35,21 @@ export class PushRejectedError extends Error {
 
 const REJECTED = /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|but expected/i;
 
+const AUTH_REFUSED =
+  /could not read Username|Authentication failed|HTTP Basic: Access denied|returned error: 40[13]|403 Forbidden|401 Unauthorized/i;
+
+/** A remote failure, told apart: refused credentials say so, rather than git's prompt message. */
+export function remoteProblem(what: string, e: GitError, hadToken: boolean): RemoteError {
+  if (AUTH_REFUSED.test(e.stderr)) {
+    return new RemoteError(
+      hadToken
+        ? `${what} refused the credentials: check that the token (MERITLOG_TOKEN, or the workflow's github-token) is valid and may read and push this repository`
+        : `${what} needs credentials: set MERITLOG_TOKEN to a token that may read and push this repository`,
+    );
+  }
+  return new RemoteError(`cannot reach ${what}: ${e.stderr || e.message}`);
+}
+
 export class LocalRepo {
   readonly dir: string;
   readonly spec: RemoteSpec;
@@ -52,8 +67,14 @@ export class LocalRepo {
   static async create(spec: RemoteSpec, cwd: string, parent = tmpdir()): Promise<LocalRepo> {
     const dir = await mkdtemp(join(parent, "meritlog-git-"));
     const repo = new LocalRepo(dir, spec, remoteAccess(spec, cwd));
-    await repo.run(["init", "-q", "--bare"]);
-    for (const [key, value] of repo.access.config) await repo.run(["config", key, value]);
+    try {
+      await repo.run(["init", "-q", "--bare"]);
+      for (const [key, value] of repo.access.config) await repo.run(["config", key, value]);
+    } catch (e) {
+      await repo.dispose();
+      if (e instanceof GitError) throw new RemoteError(`cannot set up a scratch repository in ${parent}: ${e.message}`);
+      throw e;
+    }
     return repo;
   }
 
@@ -81,7 +102,7 @@ export class LocalRepo {
     } catch (e) {
       if (!(e instanceof GitError)) throw e;
       if (/couldn't find remote ref|not our ref/i.test(e.stderr)) throw e;
-      throw new RemoteError(`cannot reach the data branch '${this.spec.branch}' at ${this.access.url}: ${e.stderr || e.message}`);
+      throw remoteProblem(`the data branch '${this.spec.branch}' at ${this.access.url}`, e, this.access.secrets.length > 0);
     }
   }
 
@@ -226,7 +247,7 @@ export class LocalRepo {
     } catch (e) {
       if (e instanceof GitError && REJECTED.test(e.stderr)) throw new PushRejectedError(e.stderr);
       if (e instanceof GitError)
-        throw new RemoteError(`cannot push to the data branch '${this.spec.branch}' at ${this.access.url}: ${e.stderr}`);
+        throw remoteProblem(`the data branch '${this.spec.branch}' at ${this.access.url}`, e, this.access.secrets.length > 0);
       throw e;
     }
   }

@@ -55,14 +55,18 @@ export function git(args: readonly string[], options: GitOptions): Promise<Buffe
     child.stdout.on("data", (d: Buffer) => out.push(d));
     child.stderr.on("data", (d: Buffer) => err.push(d));
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       if (code === 0) {
         resolve(Buffer.concat(out));
         return;
       }
       const stderr = redact(Buffer.concat(err).toString("utf8").trim(), options.secrets);
-      const shown = redact(args.filter((a) => !a.startsWith("http.extraHeader")).join(" "), options.secrets);
-      reject(new GitError(`git ${shown} failed (exit ${code}): ${stderr}`, args, code, stderr));
+      const shown = redact(args.join(" "), options.secrets);
+      // A signal (a file size limit, the OOM killer) says more than an empty standard error.
+      const how = signal
+        ? `was killed by ${signal}${signal === "SIGXFSZ" ? " (a file size limit: the disk or quota is full)" : ""}`
+        : `failed (exit ${code})`;
+      reject(new GitError(`git ${shown} ${how}${stderr ? `: ${stderr}` : ""}`, args, code, stderr || how));
     });
     child.stdin.on("error", () => {
       // git may exit before reading its input; the exit code tells what happened.
