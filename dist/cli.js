@@ -18844,7 +18844,7 @@ var LocalRepo = class _LocalRepo {
     const repo = new _LocalRepo(dir, spec, remoteAccess(spec, cwd));
     try {
       await repo.run(["init", "-q", "--bare"]);
-      for (const [key, value] of repo.access.config) await repo.run(["config", key, value]);
+      for (const [key, value] of [...repo.access.config, ["gc.auto", "0"], ["maintenance.auto", "false"]]) await repo.run(["config", key, value]);
     } catch (e) {
       await repo.dispose();
       if (e instanceof GitError) throw new RemoteError(`cannot set up a scratch repository in ${parent}: ${e.message}`);
@@ -19015,12 +19015,12 @@ var LocalRepo = class _LocalRepo {
 // src/store/git/append-branch.ts
 var NEW_BRANCH_FILES = [".gitattributes", Buffer.from("* -text\n")];
 var ALLOWED_SIGNERS_FILE = "allowed_signers";
-var MAX_BACKOFF_MS = 5e3;
+var MAX_BACKOFF_MS = 3e3;
 var ContentionError = class extends Error {
   name = "ContentionError";
 };
 async function appendToBranch(spec, bodies, signer, options = {}) {
-  const maxAttempts = options.maxAttempts ?? 30;
+  const maxAttempts = options.maxAttempts ?? 60;
   const backoff = options.backoffMs ?? 100;
   const repo = await LocalRepo.create(spec, options.cwd ?? process.cwd(), options.scratch);
   try {

@@ -19,9 +19,9 @@ import { type Author, DEFAULT_AUTHOR, LocalRepo, PushRejectedError, type TreeEnt
 
 export interface BranchAppendOptions extends PrepareOptions {
   readonly author?: Author;
-  /** Attempts before giving up under contention. */
+  /** Attempts before giving up under contention (default 60). */
   readonly maxAttempts?: number;
-  /** First backoff, doubled each retry, with full jitter. */
+  /** First backoff in milliseconds (default 100), doubled each retry up to 3 s, with full jitter. */
   readonly backoffMs?: number;
   /** A head seen before (e.g. by the previous run): the branch must still extend it. */
   readonly witness?: LedgerHead;
@@ -50,7 +50,7 @@ export interface BranchAppendResult extends PreparedAppend {
 }
 
 /** The longest single wait between attempts. */
-const MAX_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 3_000;
 
 /** Too many other writers won the race, every time. */
 export class ContentionError extends Error {
@@ -63,7 +63,7 @@ export async function appendToBranch(
   signer: Signer,
   options: BranchAppendOptions = {},
 ): Promise<BranchAppendResult> {
-  const maxAttempts = options.maxAttempts ?? 30;
+  const maxAttempts = options.maxAttempts ?? 60;
   const backoff = options.backoffMs ?? 100;
   const repo = await LocalRepo.create(spec, options.cwd ?? process.cwd(), options.scratch);
   try {
