@@ -18844,7 +18844,8 @@ var LocalRepo = class _LocalRepo {
     const repo = new _LocalRepo(dir, spec, remoteAccess(spec, cwd));
     try {
       await repo.run(["init", "-q", "--bare"]);
-      for (const [key, value] of [...repo.access.config, ["gc.auto", "0"], ["maintenance.auto", "false"]]) await repo.run(["config", key, value]);
+      for (const [key, value] of [...repo.access.config, ["gc.auto", "0"], ["maintenance.auto", "false"]])
+        await repo.run(["config", key, value]);
     } catch (e) {
       await repo.dispose();
       if (e instanceof GitError) throw new RemoteError(`cannot set up a scratch repository in ${parent}: ${e.message}`);

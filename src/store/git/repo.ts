@@ -71,7 +71,8 @@ export class LocalRepo {
       await repo.run(["init", "-q", "--bare"]);
       // A scratch repository lives for one append: no automatic gc or maintenance, which git would
       // otherwise start in the background after a fetch, inside a folder about to be removed.
-      for (const [key, value] of [...repo.access.config, ["gc.auto", "0"], ["maintenance.auto", "false"]]) await repo.run(["config", key as string, value as string]);
+      for (const [key, value] of [...repo.access.config, ["gc.auto", "0"], ["maintenance.auto", "false"]])
+        await repo.run(["config", key as string, value as string]);
     } catch (e) {
       await repo.dispose();
       if (e instanceof GitError) throw new RemoteError(`cannot set up a scratch repository in ${parent}: ${e.message}`);
