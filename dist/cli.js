@@ -19489,11 +19489,12 @@ function folderRules(dir) {
 }
 
 // src/store/verify.ts
+import { fork } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir2, readFile as readFile7 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join6 } from "node:path";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 
 // src/ledger/check-lines.ts
 import { isUtf8 } from "node:buffer";
@@ -19635,7 +19636,7 @@ function locate(task, seq) {
 // src/store/verify.ts
 var SHARDS_PER_RUN = 4096 / SHARD_SIZE;
 var RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
-var THREADED_FROM_RUNS = 3;
+var PARALLEL_FROM_RUNS = 3;
 async function verifyFolder(dir, options = {}) {
   const level = options.level ?? "full";
   await assertFolder(dir);
@@ -19665,8 +19666,8 @@ async function verifyFolder(dir, options = {}) {
       level
     });
   }
-  const threads = options.threads ?? (tasks.length >= THREADED_FROM_RUNS ? availableParallelism() : 0);
-  const results = threads > 0 ? await runInWorkers(tasks, threads) : tasks.map((t) => checkRun(t, (p) => readFileSync2(join6(dir, p))));
+  const workers = options.workers ?? (tasks.length >= PARALLEL_FROM_RUNS ? availableParallelism() : 0);
+  const results = workers > 0 ? await runInWorkers(tasks, workers) : tasks.map((t) => checkRun(t, (p) => readFileSync2(join6(dir, p))));
   const range = new CompactRange();
   const seen = /* @__PURE__ */ new Map();
   const leaves = [];
@@ -19805,34 +19806,44 @@ async function listIndex(dir) {
   }
   return found2;
 }
-async function runInWorkers(tasks, threads) {
-  const url = new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url);
+async function runInWorkers(tasks, workers) {
+  const path = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url));
   const results = new Array(tasks.length);
   let next = 0;
-  const pool = Array.from({ length: Math.min(threads, tasks.length) }, () => new Worker(url));
+  const pool = Array.from(
+    { length: Math.min(workers, tasks.length) },
+    () => fork(path, [], {
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      execArgv: ["--disable-warning=ExperimentalWarning"]
+    })
+  );
   try {
     await Promise.all(
       pool.map(
-        (worker) => new Promise((resolve10, reject) => {
-          worker.once("error", reject);
+        (child) => new Promise((resolve10, reject) => {
+          child.once("error", reject);
+          child.once("exit", (code) => {
+            if (next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
+          });
           const feed = () => {
             if (next >= tasks.length) {
               resolve10();
               return;
             }
             const index = next++;
-            worker.once("message", (r) => {
+            child.once("message", (r) => {
               results[index] = r;
               feed();
             });
-            worker.postMessage(tasks[index]);
+            child.send(tasks[index]);
           };
           feed();
         })
       )
     );
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    for (const child of pool) if (child.connected) child.disconnect();
   }
   return results;
 }

@@ -7512,7 +7512,6 @@ var require__ = __commonJS({
 // src/store/verify-worker.ts
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parentPort } from "node:worker_threads";
 
 // src/ledger/check-lines.ts
 import { isUtf8 } from "node:buffer";
@@ -8406,8 +8405,8 @@ function locate(task, seq) {
 }
 
 // src/store/verify-worker.ts
-parentPort?.on("message", (task) => {
-  const result = checkRun(task, (path) => readFileSync(join(task.dir, path)));
-  parentPort?.postMessage(result, [result.leaves.buffer]);
+process.on("message", (task) => {
+  process.send?.(checkRun(task, (path) => readFileSync(join(task.dir, path))));
 });
+process.on("disconnect", () => process.exit(0));
 //# sourceMappingURL=verify-worker.js.map

@@ -1,5 +1,5 @@
 /**
- * The per-line half of verification, pure and self-contained so that worker threads can run it on
+ * The per-line half of verification, pure and self-contained so that worker processes can run it on
  * disjoint runs of lines: each line's own validity, and the chain between neighbours inside the run.
  * What spans runs (boundaries, duplicate ids, the Merkle root) is joined by the caller.
  */

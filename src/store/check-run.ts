@@ -1,6 +1,6 @@
 /**
  * One unit of verification work: a run of consecutive shard files, read and checked line by line.
- * Runs the same in a worker thread and in the calling thread.
+ * Runs the same in a worker process and in the calling one.
  */
 import { type CheckLevel, checkLines } from "../ledger/check-lines.ts";
 import { type KeysFile, openKeyring } from "../ledger/keyring.ts";
@@ -23,7 +23,7 @@ export interface RunResult {
   readonly count: number;
   readonly problem?: { readonly where: string; readonly seq: number; readonly reason: string };
   readonly firstPrev?: string;
-  /** Leaf hashes, 32 bytes each; its buffer is transferred, not copied, between threads. */
+  /** Leaf hashes, 32 bytes each. */
   readonly leaves: Uint8Array;
   readonly subtrees: readonly Uint8Array[];
   readonly ids: readonly string[];

@@ -1,12 +1,14 @@
 /**
  * `verify` over a ledger folder: every rule of ledger/FORMAT.md §Verification, with the per-line work
- * spread over worker threads and joined here.
+ * spread over worker processes and joined here.
  */
+
+import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import type { LedgerHead } from "../ledger/append.ts";
 import type { CheckLevel } from "../ledger/check-lines.ts";
 import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/checkpoint.ts";
@@ -23,8 +25,8 @@ import { readState } from "./ledger-files.ts";
 /** Shards per unit of work: 4096 lines, aligned, so each full run is one perfect Merkle subtree. */
 const SHARDS_PER_RUN = 4096 / SHARD_SIZE;
 const RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
-/** Below this many runs, starting threads costs more than it saves. */
-const THREADED_FROM_RUNS = 3;
+/** Below this many runs, starting worker processes costs more than it saves. */
+const PARALLEL_FROM_RUNS = 3;
 
 export interface WitnessFile {
   readonly path: string;
@@ -37,8 +39,8 @@ export interface VerifyOptions {
   readonly witnesses?: readonly WitnessFile[];
   /** Keep every leaf hash in the result (for proofs). */
   readonly keepLeaves?: boolean;
-  /** Worker threads; 0 checks in this thread. Default: one per core for all but small ledgers. */
-  readonly threads?: number;
+  /** Worker processes; 0 checks in this process. Default: one per core for all but small ledgers. */
+  readonly workers?: number;
   /**
    * Verifier keys the caller trusts, learnt out of band: the ledger's current key must be one of them.
    * Without them, verification trusts keys.json, which anyone with push access could replace.
@@ -93,8 +95,8 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
       level,
     });
   }
-  const threads = options.threads ?? (tasks.length >= THREADED_FROM_RUNS ? availableParallelism() : 0);
-  const results = threads > 0 ? await runInWorkers(tasks, threads) : tasks.map((t) => checkRun(t, (p) => readFileSync(join(dir, p))));
+  const workers = options.workers ?? (tasks.length >= PARALLEL_FROM_RUNS ? availableParallelism() : 0);
+  const results = workers > 0 ? await runInWorkers(tasks, workers) : tasks.map((t) => checkRun(t, (p) => readFileSync(join(dir, p))));
 
   const range = new CompactRange();
   const seen = new Map<string, number>();
@@ -246,37 +248,46 @@ async function listIndex(dir: string): Promise<Set<string>> {
   return found;
 }
 
-/** Runs tasks on a pool of worker threads, returning results in task order. */
-async function runInWorkers(tasks: readonly RunTask[], threads: number): Promise<RunResult[]> {
+/** Runs tasks on a pool of worker processes, returning results in task order. */
+async function runInWorkers(tasks: readonly RunTask[], workers: number): Promise<RunResult[]> {
   // From source the worker is TypeScript (node strips the types); in dist/ it is a sibling bundle.
-  const url = new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url);
+  const path = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url));
   const results: RunResult[] = new Array(tasks.length);
   let next = 0;
-  const pool = Array.from({ length: Math.min(threads, tasks.length) }, () => new Worker(url));
+  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () =>
+    fork(path, [], {
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      execArgv: ["--disable-warning=ExperimentalWarning"],
+    }),
+  );
   try {
     await Promise.all(
       pool.map(
-        (worker) =>
+        (child) =>
           new Promise<void>((resolve, reject) => {
-            worker.once("error", reject);
+            child.once("error", reject);
+            child.once("exit", (code) => {
+              if (next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
+            });
             const feed = (): void => {
               if (next >= tasks.length) {
                 resolve();
                 return;
               }
               const index = next++;
-              worker.once("message", (r: RunResult) => {
+              child.once("message", (r: RunResult) => {
                 results[index] = r;
                 feed();
               });
-              worker.postMessage(tasks[index]);
+              child.send(tasks[index] as RunTask);
             };
             feed();
           }),
       ),
     );
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    for (const child of pool) if (child.connected) child.disconnect();
   }
   return results;
 }

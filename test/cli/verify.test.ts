@@ -348,9 +348,9 @@ describe("meritlog verify on something that is not a ledger", () => {
   });
 });
 
-// Enough entries for several shard files and for verification to spread over worker threads, which
+// Enough entries for several shard files and for verification to spread over worker processes, which
 // in the bundle load dist/verify-worker.js.
-test("a ledger of 9300 entries spans several shards, verifies on worker threads, and locates a fault in a later shard", async () => {
+test("a ledger of 9300 entries spans several shards, verifies on worker processes, and locates a fault in a later shard", async () => {
   const dir = tempDir();
   const ledger = join(dir, "ledger");
   await append(

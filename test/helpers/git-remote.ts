@@ -151,7 +151,7 @@ export async function readBranch(repo: string, branch = "meritlog"): Promise<Bra
   try {
     const dir = join(parent, "ledger");
     gitSync(parent, ["clone", "-q", "--single-branch", "--no-tags", "--branch", branch, repo, dir]);
-    const verified = await verifyFolder(dir, { threads: 0 });
+    const verified = await verifyFolder(dir, { workers: 0 });
     const entries = readEntryLines(dir).map((line) => {
       const { seq, id } = JSON.parse(line.toString("utf8")) as { seq: number; id: string };
       return { seq, id };

@@ -166,7 +166,7 @@ describe("a ledger whose key rotated", () => {
         await ledger.append(bodies.slice(0, before));
         await ledger.append(bodies.slice(before, before + after), { signer: b });
         await ledger.append(bodies.slice(before + after, before + after + more));
-        const verified = await verifyFolder(ledger.dir, { threads: 0 });
+        const verified = await verifyFolder(ledger.dir, { workers: 0 });
         expect(verified.size).toBe(before + after + more);
         expect(verified.keyring.file.keys).toEqual([
           { vkey: vkey(a), from: 0, until: before - 1 },
@@ -189,13 +189,13 @@ describe("a ledger whose key rotated", () => {
         const forged = before + after;
         await ledger.append(bodies.slice(forged, forged + 1), { signer: a, rotate: false });
         await ledger.append(bodies.slice(forged + 1, forged + 1 + more));
-        expect(await invalidity(verifyFolder(ledger.dir, { threads: 0 }))).toEqual({
+        expect(await invalidity(verifyFolder(ledger.dir, { workers: 0 }))).toEqual({
           where: whereOf(forged),
           seq: forged,
           reason: `sig: signed by ${keyRefOf(a)}, but ${keyRefOf(b)} signs seq ${forged}`,
         });
         // Signatures are what the fast level leaves out.
-        expect((await verifyFolder(ledger.dir, { level: "fast", threads: 0 })).size).toBe(forged + 1 + more);
+        expect((await verifyFolder(ledger.dir, { level: "fast", workers: 0 })).size).toBe(forged + 1 + more);
       }),
       { numRuns: 8 },
     );

@@ -63,7 +63,7 @@ describe("appending to a ledger folder", () => {
           expect(result.entries.map((e) => [e.seq, e.id])).toEqual(newBodies.map((b, i) => [before + i, b.id]));
           const lines = readEntryLines(ledger.dir).map((l) => l.toString());
           for (const e of result.entries) expect(e.prev).toBe(refLeafHash(lines[e.seq - 1] as string).toString("hex"));
-          const verified = await verifyFolder(ledger.dir, { threads: 0 });
+          const verified = await verifyFolder(ledger.dir, { workers: 0 });
           expect(verified.ids).toEqual([...recorded, ...newBodies].map((b) => b.id));
           expect(verified.checkpoint.root.equals(refRootOfLines(lines))).toBe(true);
           removeTempDir(ledger.dir);

@@ -36,8 +36,8 @@ afterAll(removeTempDirs);
 
 const signer = testSigner("tamper");
 const other = testSigner("other");
-const full = { level: "full", threads: 0 } as const;
-const fast = { level: "fast", threads: 0 } as const;
+const full = { level: "full", workers: 0 } as const;
+const fast = { level: "fast", workers: 0 } as const;
 
 /** A 12-entry ledger, and one over three shards; tests tamper with copies. */
 let small: TestLedger;

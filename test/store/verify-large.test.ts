@@ -72,10 +72,10 @@ function snapshot(size: number): { dir: string; checkpoint: string } {
 describe("ledgers across shard and run boundaries", () => {
   it.each(SIZES)("size %i verifies at fast level", async (size) => {
     const { dir } = snapshot(size);
-    const inline = outcome(await verifyFolder(dir, { level: "fast", threads: 0 }));
+    const inline = outcome(await verifyFolder(dir, { level: "fast", workers: 0 }));
     // Starting workers is costly here, so only a ledger of one run and one of two are checked with them.
     if (size === SHARD_LINES + 1 || size === LARGEST)
-      expect(outcome(await verifyFolder(dir, { level: "fast", threads: 2 }))).toEqual(inline);
+      expect(outcome(await verifyFolder(dir, { level: "fast", workers: 2 }))).toEqual(inline);
     expect(inline).toMatchObject({
       size,
       root: refRootOfLines(readEntryLines(dir)).toString("base64"),
@@ -85,11 +85,11 @@ describe("ledgers across shard and run boundaries", () => {
   });
 
   it.each([SHARD_LINES + 1, LARGEST])(
-    "size %i verifies at full level with and without worker threads, with the same result",
+    "size %i verifies at full level with and without worker processes, with the same result",
     async (size) => {
       const { dir } = snapshot(size);
       const results: unknown[] = [];
-      for (const threads of [0, 2]) results.push(outcome(await verifyFolder(dir, { level: "full", threads })));
+      for (const workers of [0, 2]) results.push(outcome(await verifyFolder(dir, { level: "full", workers })));
       expect(results[1]).toEqual(results[0]);
       expect(results[0]).toMatchObject({ size, root: refRootOfLines(ledger.lines.slice(0, size)).toString("base64") });
     },
@@ -97,7 +97,7 @@ describe("ledgers across shard and run boundaries", () => {
 
   it("the largest ledger extends the checkpoint of every earlier size", async () => {
     const witnesses = SIZES.map((size) => ({ path: `checkpoint-${size}`, note: snapshot(size).checkpoint }));
-    const verified = await verifyFolder(snapshot(LARGEST).dir, { level: "fast", threads: 0, witnesses });
+    const verified = await verifyFolder(snapshot(LARGEST).dir, { level: "fast", workers: 0, witnesses });
     expect(verified.witnesses).toEqual(SIZES.map((size) => ({ path: `checkpoint-${size}`, size })));
   });
 });
@@ -113,7 +113,7 @@ describe("tampering at the boundaries", () => {
         fc.pre(((original[p] as number) ^ mask) !== 0x0a);
         const restore = replaceLine(ledger.dir, k, flipped(original, p, mask));
         try {
-          const inline = locationOf(await invalidity(verifyFolder(ledger.dir, { level: "fast", threads: 0 })));
+          const inline = locationOf(await invalidity(verifyFolder(ledger.dir, { level: "fast", workers: 0 })));
           if (chainValueRanges(original.toString()).some(([start, end]) => p >= start && p < end)) expect(inline).toEqual(atLine(k));
           else expect([atLine(k), inChain(k, LARGEST)]).toContainEqual(inline);
         } finally {
@@ -131,8 +131,8 @@ describe("tampering at the boundaries", () => {
     const original = Buffer.from(line);
     const restore = replaceLine(ledger.dir, k, flipped(original, at, original[at] === 0x41 ? 0x03 : 0x01));
     try {
-      for (const threads of [0, 2]) {
-        const report = await invalidity(verifyFolder(ledger.dir, { level: "fast", threads }));
+      for (const workers of [0, 2]) {
+        const report = await invalidity(verifyFolder(ledger.dir, { level: "fast", workers }));
         expect(locationOf(report)).toEqual(atLine(RUN_LINES));
         expect(report.reason).toMatch(new RegExp(`^prev is [0-9a-f]{64}, but the leaf hash of seq ${RUN_LINES - 1} is [0-9a-f]{64}$`));
       }
@@ -152,7 +152,7 @@ describe("tampering at the boundaries", () => {
     ],
   ] as const)("a line %s at the run boundary is reported where the sequence breaks", async (_, edit, seq, found) => {
     await withEditedLines(edit, async (dir) => {
-      expect(await invalidity(verifyFolder(dir, { level: "fast", threads: 0 }))).toEqual({
+      expect(await invalidity(verifyFolder(dir, { level: "fast", workers: 0 }))).toEqual({
         ...atLine(seq),
         reason: `seq is ${found}, expected ${seq}: an entry is missing, repeated or out of order here`,
       });

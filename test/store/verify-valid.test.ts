@@ -15,14 +15,14 @@ import {
 
 afterAll(removeTempDirs);
 
-const MODES: readonly { level: CheckLevel; threads: number }[] = [
-  { level: "full", threads: 0 },
-  { level: "fast", threads: 0 },
-  { level: "full", threads: 2 },
-  { level: "fast", threads: 2 },
+const MODES: readonly { level: CheckLevel; workers: number }[] = [
+  { level: "full", workers: 0 },
+  { level: "fast", workers: 0 },
+  { level: "full", workers: 2 },
+  { level: "fast", workers: 2 },
 ];
 
-/** What must not depend on the level or on the threads. */
+/** What must not depend on the level or on the workers. */
 function outcome(v: VerifiedLedger): unknown {
   return {
     origin: v.origin,
@@ -51,7 +51,7 @@ describe("verifyFolder on valid ledgers", () => {
         });
         removeTempDir(ledger.dir);
       }),
-      // Each run starts worker threads twice, which costs far more than the checks themselves.
+      // Each run starts worker processes twice, which costs far more than the checks themselves.
       { numRuns: 4 },
     );
   });
@@ -62,7 +62,7 @@ describe("verifyFolder on valid ledgers", () => {
         const ledger = await buildLedger(bodies, { signer, batchSize });
         const root = refRootOfLines(readEntryLines(ledger.dir)).toString("base64");
         for (const level of ["full", "fast"] as const) {
-          const verified = await verifyFolder(ledger.dir, { level, threads: 0 });
+          const verified = await verifyFolder(ledger.dir, { level, workers: 0 });
           expect(outcome(verified)).toMatchObject({ size: bodies.length, root, ids: bodies.map((b) => b.id) });
         }
         removeTempDir(ledger.dir);

@@ -41,7 +41,7 @@ describe("witness checkpoints", () => {
       fc.asyncProperty(sizes, async ([bodies, m]) => {
         const { ledger, witness } = await grownPast(bodies, m);
         for (const level of ["full", "fast"] as const) {
-          const verified = await verifyFolder(ledger.dir, { level, threads: 0, witnesses: [{ path: "saved/checkpoint", note: witness }] });
+          const verified = await verifyFolder(ledger.dir, { level, workers: 0, witnesses: [{ path: "saved/checkpoint", note: witness }] });
           expect(verified.witnesses).toEqual([{ path: "saved/checkpoint", size: m }]);
           expect(verified.size).toBe(bodies.length);
         }
@@ -61,10 +61,10 @@ describe("witness checkpoints", () => {
           rewritten.map((b) => (b.ref === bodies[j]?.id ? { ...b, ref: idOf(`rewritten ${b.ref}`) } : b)),
           { signer },
         );
-        await verifyFolder(forged.dir, { threads: 0 });
+        await verifyFolder(forged.dir, { workers: 0 });
         const witnesses = [{ path: "auditor/checkpoint-m", note: witness }];
         for (const level of ["full", "fast"] as const) {
-          const check = verifyFolder(forged.dir, { level, threads: 0, witnesses });
+          const check = verifyFolder(forged.dir, { level, workers: 0, witnesses });
           if (j < m) {
             const report = await invalidity(check);
             expect({ where: report.where, seq: report.seq }).toEqual({ where: "auditor/checkpoint-m", seq: undefined });
