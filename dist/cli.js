@@ -1821,19 +1821,19 @@ var require_identity = __commonJS({
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var SEQ2 = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ2;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
-          case SEQ:
+          case SEQ2:
             return true;
         }
       return false;
@@ -1844,7 +1844,7 @@ var require_identity = __commonJS({
           case ALIAS:
           case MAP:
           case SCALAR:
-          case SEQ:
+          case SEQ2:
             return true;
         }
       return false;
@@ -1856,7 +1856,7 @@ var require_identity = __commonJS({
     exports.NODE_TYPE = NODE_TYPE;
     exports.PAIR = PAIR;
     exports.SCALAR = SCALAR;
-    exports.SEQ = SEQ;
+    exports.SEQ = SEQ2;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
@@ -19526,16 +19526,21 @@ function parseLine(bytes, level) {
   if (canonical !== text2) return lineFormError(text2);
   return entryShapeError(value) ?? value;
 }
+var KIND = Buffer.from('"kind":"');
+var ID = Buffer.from('"id":"');
+var SEQ = Buffer.from('"seq":');
+var PREV = Buffer.from('"prev":"');
+var REF = Buffer.from('"ref":"');
 function chainFields(bytes) {
-  const kindAt = bytes.lastIndexOf('"kind":"');
-  const idAt = bytes.indexOf('"id":"');
-  const seqAt = bytes.lastIndexOf('"seq":');
+  const kindAt = bytes.lastIndexOf(KIND);
+  const idAt = bytes.indexOf(ID);
+  const seqAt = bytes.lastIndexOf(SEQ);
   if (bytes[0] !== 123 || kindAt < 0 || idAt < 0 || idAt > kindAt || seqAt < kindAt) return "not an entry line with id, kind and seq";
   let seq = 0;
-  let i = seqAt + 6;
+  let i = seqAt + SEQ.length;
   for (let c = bytes[i]; c !== void 0 && c >= 48 && c <= 57; c = bytes[++i]) seq = seq * 10 + (c - 48);
-  if (i === seqAt + 6 || bytes[i] !== 44 && bytes[i] !== 125) return "seq is not a decimal number";
-  return { seq, id: hexAt(bytes, idAt + 6), prev: hexAfter(bytes, '"prev":"', kindAt), ref: hexAfter(bytes, '"ref":"', kindAt) };
+  if (i === seqAt + SEQ.length || bytes[i] !== 44 && bytes[i] !== 125) return "seq is not a decimal number";
+  return { seq, id: hexAt(bytes, idAt + ID.length), prev: hexAfter(bytes, PREV, kindAt), ref: hexAfter(bytes, REF, kindAt) };
 }
 function hexAt(bytes, start) {
   return bytes.toString("latin1", start, start + 64);

@@ -8196,16 +8196,21 @@ function parseLine(bytes, level) {
   if (canonical !== text) return lineFormError(text);
   return entryShapeError(value) ?? value;
 }
+var KIND = Buffer.from('"kind":"');
+var ID = Buffer.from('"id":"');
+var SEQ = Buffer.from('"seq":');
+var PREV = Buffer.from('"prev":"');
+var REF = Buffer.from('"ref":"');
 function chainFields(bytes) {
-  const kindAt = bytes.lastIndexOf('"kind":"');
-  const idAt = bytes.indexOf('"id":"');
-  const seqAt = bytes.lastIndexOf('"seq":');
+  const kindAt = bytes.lastIndexOf(KIND);
+  const idAt = bytes.indexOf(ID);
+  const seqAt = bytes.lastIndexOf(SEQ);
   if (bytes[0] !== 123 || kindAt < 0 || idAt < 0 || idAt > kindAt || seqAt < kindAt) return "not an entry line with id, kind and seq";
   let seq = 0;
-  let i = seqAt + 6;
+  let i = seqAt + SEQ.length;
   for (let c = bytes[i]; c !== void 0 && c >= 48 && c <= 57; c = bytes[++i]) seq = seq * 10 + (c - 48);
-  if (i === seqAt + 6 || bytes[i] !== 44 && bytes[i] !== 125) return "seq is not a decimal number";
-  return { seq, id: hexAt(bytes, idAt + 6), prev: hexAfter(bytes, '"prev":"', kindAt), ref: hexAfter(bytes, '"ref":"', kindAt) };
+  if (i === seqAt + SEQ.length || bytes[i] !== 44 && bytes[i] !== 125) return "seq is not a decimal number";
+  return { seq, id: hexAt(bytes, idAt + ID.length), prev: hexAfter(bytes, PREV, kindAt), ref: hexAfter(bytes, REF, kindAt) };
 }
 function hexAt(bytes, start) {
   return bytes.toString("latin1", start, start + 64);

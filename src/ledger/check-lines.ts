@@ -65,6 +65,13 @@ function parseLine(bytes: Buffer, level: CheckLevel): ChainFields | string {
 /** What the chain checks read of an entry. */
 type ChainFields = Pick<Entry, "seq" | "id"> & { readonly prev?: string | undefined; readonly ref?: string | undefined };
 
+// Needles as bytes: searching a Buffer for a string converts the string on every call.
+const KIND = Buffer.from('"kind":"');
+const ID = Buffer.from('"id":"');
+const SEQ = Buffer.from('"seq":');
+const PREV = Buffer.from('"prev":"');
+const REF = Buffer.from('"ref":"');
+
 /**
  * Reads seq, prev, id and ref from a canonical line by position instead of parsing it, which is what
  * lets `--fast` keep up with hashing. JCS sorts members, so every top-level member after "kind" is
@@ -74,15 +81,15 @@ type ChainFields = Pick<Entry, "seq" | "id"> & { readonly prev?: string | undefi
  * always have this shape; anything else is reported, not guessed at.
  */
 function chainFields(bytes: Buffer): ChainFields | string {
-  const kindAt = bytes.lastIndexOf('"kind":"');
-  const idAt = bytes.indexOf('"id":"');
-  const seqAt = bytes.lastIndexOf('"seq":');
+  const kindAt = bytes.lastIndexOf(KIND);
+  const idAt = bytes.indexOf(ID);
+  const seqAt = bytes.lastIndexOf(SEQ);
   if (bytes[0] !== 0x7b || kindAt < 0 || idAt < 0 || idAt > kindAt || seqAt < kindAt) return "not an entry line with id, kind and seq";
   let seq = 0;
-  let i = seqAt + 6;
+  let i = seqAt + SEQ.length;
   for (let c = bytes[i]; c !== undefined && c >= 0x30 && c <= 0x39; c = bytes[++i]) seq = seq * 10 + (c - 0x30);
-  if (i === seqAt + 6 || (bytes[i] !== 0x2c && bytes[i] !== 0x7d)) return "seq is not a decimal number";
-  return { seq, id: hexAt(bytes, idAt + 6), prev: hexAfter(bytes, '"prev":"', kindAt), ref: hexAfter(bytes, '"ref":"', kindAt) };
+  if (i === seqAt + SEQ.length || (bytes[i] !== 0x2c && bytes[i] !== 0x7d)) return "seq is not a decimal number";
+  return { seq, id: hexAt(bytes, idAt + ID.length), prev: hexAfter(bytes, PREV, kindAt), ref: hexAfter(bytes, REF, kindAt) };
 }
 
 /** The 64-character value at `start`; its format is the full check's business, not this one's. */
@@ -90,7 +97,7 @@ function hexAt(bytes: Buffer, start: number): string {
   return bytes.toString("latin1", start, start + 64);
 }
 
-function hexAfter(bytes: Buffer, key: string, from: number): string | undefined {
+function hexAfter(bytes: Buffer, key: Buffer, from: number): string | undefined {
   const at = bytes.lastIndexOf(key);
   return at < from ? undefined : hexAt(bytes, at + key.length);
 }
