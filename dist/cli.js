@@ -18527,21 +18527,24 @@ async function shardLines(files, path) {
   if (bytes === void 0) return [];
   return shardLinesOrThrow(path, bytes);
 }
+async function linesBetween(files, from, to) {
+  if (to <= from) return [];
+  const paths = Array.from({ length: shardOf(to - 1) - shardOf(from) + 1 }, (_, i) => shardPath(shardOf(from) + i));
+  await files.prefetch(paths);
+  const out = [];
+  for (const [i, path] of paths.entries()) {
+    const first = (shardOf(from) + i) * SHARD_SIZE;
+    for (const [j, line] of (await shardLines(files, path)).entries()) if (first + j >= from && first + j < to) out.push(line);
+  }
+  return out;
+}
 async function writerHead(files, state) {
   const { checkpoint } = state;
   let head = state.head;
   let rolled = false;
   if (checkpoint.size > head.size) {
-    const between = [];
-    for (let k = shardOf(head.size); k <= shardOf(checkpoint.size - 1); k++) {
-      const lines2 = await shardLines(files, shardPath(k));
-      lines2.forEach((line, j) => {
-        const seq = k * SHARD_SIZE + j;
-        if (seq >= head.size && seq < checkpoint.size) between.push(line);
-      });
-    }
-    const rolledHead = rollForward(head, between);
-    if (!rolledHead || !CompactRange.fromHashes(rolledHead.size, [...rolledHead.range]).root().equals(checkpoint.root)) {
+    const rolledHead = rollForward(head, await linesBetween(files, head.size, checkpoint.size));
+    if (!CompactRange.fromHashes(rolledHead.size, [...rolledHead.range]).root().equals(checkpoint.root)) {
       throw new LedgerInvalidError(
         HEAD_FILE,
         `is behind the signed checkpoint (size ${checkpoint.size}) and the entries do not make up the difference; run meritlog verify`
@@ -19061,16 +19064,7 @@ async function checkExtends(files, witness, branch) {
   );
   if (!head) throw rewritten("the ledger is gone");
   if (head.size < witness.size) throw rewritten(`it now has only ${head.size} entries`);
-  const lines = [];
-  const shards = [];
-  for (let k = shardOf(witness.size); k <= shardOf(head.size - 1) && head.size > witness.size; k++) shards.push(shardPath(k));
-  await files.prefetch(shards);
-  for (const [i, path] of shards.entries()) {
-    const bytes = await files.read(path) ?? Buffer.alloc(0);
-    const shardLines2 = bytes.toString("latin1").split("\n").slice(0, -1).map((l) => Buffer.from(l, "latin1"));
-    const first = (shardOf(witness.size) + i) * SHARD_SIZE;
-    for (const [j, line] of shardLines2.entries()) if (first + j >= witness.size && first + j < head.size) lines.push(line);
-  }
+  const lines = await linesBetween(files, witness.size, head.size);
   if (!extendsHead(witness, head, lines)) throw rewritten("the entries it covered changed");
 }
 async function signingSetup(repo, files, signer, author) {

@@ -154,6 +154,19 @@ async function shardLines(files: LedgerFiles, path: string): Promise<Buffer[]> {
   return shardLinesOrThrow(path, bytes);
 }
 
+/** The lines at seq `from` … `to` − 1, fetching only the shards that hold them. */
+export async function linesBetween(files: LedgerFiles, from: number, to: number): Promise<Buffer[]> {
+  if (to <= from) return [];
+  const paths = Array.from({ length: shardOf(to - 1) - shardOf(from) + 1 }, (_, i) => shardPath(shardOf(from) + i));
+  await files.prefetch(paths);
+  const out: Buffer[] = [];
+  for (const [i, path] of paths.entries()) {
+    const first = (shardOf(from) + i) * SHARD_SIZE;
+    for (const [j, line] of (await shardLines(files, path)).entries()) if (first + j >= from && first + j < to) out.push(line);
+  }
+  return out;
+}
+
 /**
  * The head a writer extends, checked against what it can see cheaply: the signed checkpoint, and the
  * newest shard's last line. A crash of a folder writer between writing the checkpoint and head.json
@@ -166,17 +179,8 @@ async function writerHead(files: LedgerFiles, state: LedgerState): Promise<{ hea
   let head = state.head;
   let rolled = false;
   if (checkpoint.size > head.size) {
-    const between: Buffer[] = [];
-    for (let k = shardOf(head.size); k <= shardOf(checkpoint.size - 1); k++) {
-      const lines = await shardLines(files, shardPath(k));
-      lines.forEach((line, j) => {
-        const seq = k * SHARD_SIZE + j;
-        if (seq >= head.size && seq < checkpoint.size) between.push(line);
-      });
-    }
-    const rolledHead = rollForward(head, between);
+    const rolledHead = rollForward(head, await linesBetween(files, head.size, checkpoint.size));
     if (
-      !rolledHead ||
       !CompactRange.fromHashes(rolledHead.size, [...rolledHead.range])
         .root()
         .equals(checkpoint.root)

@@ -9,10 +9,10 @@ import type { LedgerHead } from "../../ledger/append.ts";
 import type { EntryBody } from "../../ledger/entry.ts";
 import { extendsHead } from "../../ledger/head.ts";
 import type { Signer } from "../../ledger/keys.ts";
-import { KEYS_FILE, SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
+import { KEYS_FILE } from "../../ledger/layout.ts";
 import { allowedSignersLine, sshPrivateKey } from "../../ledger/ssh.ts";
 import { LedgerInvalidError } from "../folder.ts";
-import { type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
+import { linesBetween, type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
 import { CommitFiles } from "./commit-files.ts";
 import type { RemoteSpec } from "./remote.ts";
 import { type Author, DEFAULT_AUTHOR, LocalRepo, PushRejectedError, type TreeEntry } from "./repo.ts";
@@ -108,20 +108,7 @@ async function checkExtends(files: CommitFiles, witness: LedgerHead, branch: str
     );
   if (!head) throw rewritten("the ledger is gone");
   if (head.size < witness.size) throw rewritten(`it now has only ${head.size} entries`);
-  const lines: Buffer[] = [];
-  const shards = [];
-  for (let k = shardOf(witness.size); k <= shardOf(head.size - 1) && head.size > witness.size; k++) shards.push(shardPath(k));
-  await files.prefetch(shards);
-  for (const [i, path] of shards.entries()) {
-    const bytes = (await files.read(path)) ?? Buffer.alloc(0);
-    const shardLines = bytes
-      .toString("latin1")
-      .split("\n")
-      .slice(0, -1)
-      .map((l) => Buffer.from(l, "latin1"));
-    const first = (shardOf(witness.size) + i) * SHARD_SIZE;
-    for (const [j, line] of shardLines.entries()) if (first + j >= witness.size && first + j < head.size) lines.push(line);
-  }
+  const lines = await linesBetween(files, witness.size, head.size);
   if (!extendsHead(witness, head, lines)) throw rewritten("the entries it covered changed");
 }
 
