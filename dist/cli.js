@@ -17844,6 +17844,9 @@ function shardPath(shard) {
 function shardOf(seq) {
   return Math.floor(seq / SHARD_SIZE);
 }
+function lineAt(seq) {
+  return `${shardPath(shardOf(seq))}:${seq % SHARD_SIZE + 1}`;
+}
 var INDEX_DIR = "index";
 function indexPath(id) {
   return `${INDEX_DIR}/${id.slice(0, 2)}/${id.slice(2, 4)}.ids`;
@@ -19614,7 +19617,7 @@ function checkRun(task, read) {
     lines.push(...split);
   }
   const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
-  const located = run.problem ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
+  const located = run.problem ? { where: lineAt(run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
   return {
     startSeq: task.startSeq,
     count: run.ids.length,
@@ -19625,11 +19628,6 @@ function checkRun(task, read) {
     ids: run.ids,
     refs: run.refs
   };
-}
-function locate(task, seq) {
-  const offset = seq - task.startSeq;
-  const shard = task.shards[Math.floor(offset / SHARD_SIZE)] ?? task.shards[task.shards.length - 1];
-  return `${shard}:${offset % SHARD_SIZE + 1}`;
 }
 
 // src/store/verify.ts
@@ -19673,17 +19671,17 @@ async function verifyFolder(dir, options = {}) {
   let lastLeaf;
   for (const r of results) {
     const boundary = r.count > 0 ? boundaryError(r, lastLeaf) : void 0;
-    if (boundary) throw new LedgerInvalidError(locate2(tasks, r.startSeq), boundary, r.startSeq);
+    if (boundary) throw new LedgerInvalidError(locate(tasks, r.startSeq), boundary, r.startSeq);
     let refAt = 0;
     for (const [i, id] of r.ids.entries()) {
       const seq = r.startSeq + i;
       const ref = r.refs[refAt];
       if (ref !== void 0 && ref[0] === seq) {
         refAt++;
-        if (!seen.has(ref[1])) throw new LedgerInvalidError(locate2(tasks, seq), `ref ${ref[1]} names no earlier entry`, seq);
+        if (!seen.has(ref[1])) throw new LedgerInvalidError(locate(tasks, seq), `ref ${ref[1]} names no earlier entry`, seq);
       }
       const first = seen.get(id);
-      if (first !== void 0) throw new LedgerInvalidError(locate2(tasks, seq), `id ${id} was already recorded at seq ${first}`, seq);
+      if (first !== void 0) throw new LedgerInvalidError(locate(tasks, seq), `id ${id} was already recorded at seq ${first}`, seq);
       seen.set(id, seq);
     }
     if (r.problem) throw new LedgerInvalidError(r.problem.where, r.problem.reason, r.problem.seq);
@@ -19699,14 +19697,14 @@ async function verifyFolder(dir, options = {}) {
   const size = range.size;
   if (size < checkpoint.size) {
     throw new LedgerInvalidError(
-      size === 0 ? "entries" : locate2(tasks, size - 1),
+      size === 0 ? "entries" : locate(tasks, size - 1),
       `the checkpoint covers ${checkpoint.size} entries but only ${size} are present: seq ${size} onward is missing`,
       size
     );
   }
   if (size > checkpoint.size) {
     throw new LedgerInvalidError(
-      locate2(tasks, checkpoint.size),
+      locate(tasks, checkpoint.size),
       `${size} entries are present but the checkpoint covers only ${checkpoint.size}: seq ${checkpoint.size} onward is not checkpointed`,
       checkpoint.size
     );
@@ -19742,9 +19740,8 @@ function boundaryError(r, lastLeaf) {
   if (r.firstPrev !== expected) return `prev is ${String(r.firstPrev)}, but the leaf hash of seq ${r.startSeq - 1} is ${String(expected)}`;
   return void 0;
 }
-function locate2(tasks, seq) {
-  const shard = tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor(seq % RUN_LINES / SHARD_SIZE)];
-  return shard ? `${shard}:${seq % SHARD_SIZE + 1}` : "entries";
+function locate(tasks, seq) {
+  return tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor(seq % RUN_LINES / SHARD_SIZE)] ? lineAt(seq) : "entries";
 }
 function openCheckpoint(note, keyring, where, signers) {
   let checkpoint;
@@ -20298,7 +20295,7 @@ async function recomputeAll(dir) {
     const shown = problems.slice(0, 20).map((p) => `  ${p.text}`);
     const more = problems.length > 20 ? [`  \u2026 and ${problems.length - 20} more`] : [];
     throw new LedgerInvalidError(
-      `${shardPath(shardOf(first.seq))}:${first.seq % SHARD_SIZE + 1}`,
+      lineAt(first.seq),
       `${problems.length} entr${problems.length === 1 ? "y does" : "ies do"} not recompute:
 ${[...shown, ...more].join("\n")}`,
       first.seq

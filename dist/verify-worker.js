@@ -8340,7 +8340,20 @@ function openKeyring(value) {
 }
 
 // src/ledger/layout.ts
+var ENTRIES_DIR = "entries";
 var SHARD_SIZE = 256;
+var SHARDS_PER_DIR = 256;
+function shardPath(shard) {
+  const dir = String(Math.floor(shard / SHARDS_PER_DIR)).padStart(3, "0");
+  const file = String(shard % SHARDS_PER_DIR).padStart(3, "0");
+  return `${ENTRIES_DIR}/${dir}/${file}.jsonl`;
+}
+function shardOf(seq) {
+  return Math.floor(seq / SHARD_SIZE);
+}
+function lineAt(seq) {
+  return `${shardPath(shardOf(seq))}:${seq % SHARD_SIZE + 1}`;
+}
 
 // src/store/folder.ts
 var LedgerInvalidError = class extends Error {
@@ -8391,7 +8404,7 @@ function checkRun(task, read) {
     lines.push(...split);
   }
   const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
-  const located = run.problem ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
+  const located = run.problem ? { where: lineAt(run.problem.seq), seq: run.problem.seq, reason: run.problem.reason } : fileProblem ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) } : void 0;
   return {
     startSeq: task.startSeq,
     count: run.ids.length,
@@ -8402,11 +8415,6 @@ function checkRun(task, read) {
     ids: run.ids,
     refs: run.refs
   };
-}
-function locate(task, seq) {
-  const offset = seq - task.startSeq;
-  const shard = task.shards[Math.floor(offset / SHARD_SIZE)] ?? task.shards[task.shards.length - 1];
-  return `${shard}:${offset % SHARD_SIZE + 1}`;
 }
 
 // src/store/verify-worker.ts

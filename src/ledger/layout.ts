@@ -25,6 +25,11 @@ export function shardOf(seq: number): number {
   return Math.floor(seq / SHARD_SIZE);
 }
 
+/** `file:line` of the entry at `seq`, where every shard before it is full. */
+export function lineAt(seq: number): string {
+  return `${shardPath(shardOf(seq))}:${(seq % SHARD_SIZE) + 1}`;
+}
+
 /** The number of shard files a ledger of `size` entries has. */
 export function shardCount(size: number): number {
   return Math.ceil(size / SHARD_SIZE);

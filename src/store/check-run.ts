@@ -4,7 +4,7 @@
  */
 import { type CheckLevel, checkLines } from "../ledger/check-lines.ts";
 import { type KeysFile, openKeyring } from "../ledger/keyring.ts";
-import { SHARD_SIZE } from "../ledger/layout.ts";
+import { lineAt, SHARD_SIZE } from "../ledger/layout.ts";
 import { LedgerInvalidError, splitShard } from "./folder.ts";
 
 export interface RunTask {
@@ -58,7 +58,7 @@ export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResu
   }
   const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
   const located = run.problem
-    ? { where: locate(task, run.problem.seq), seq: run.problem.seq, reason: run.problem.reason }
+    ? { where: lineAt(run.problem.seq), seq: run.problem.seq, reason: run.problem.reason }
     : fileProblem
       ? { where: fileProblem.where, seq: fileProblemSeq ?? task.startSeq, reason: fileProblem.message.slice(fileProblem.where.length + 2) }
       : undefined;
@@ -72,11 +72,4 @@ export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResu
     ids: run.ids,
     refs: run.refs,
   };
-}
-
-/** file:line of the line standing at `seq` in the run. */
-function locate(task: RunTask, seq: number): string {
-  const offset = seq - task.startSeq;
-  const shard = task.shards[Math.floor(offset / SHARD_SIZE)] ?? task.shards[task.shards.length - 1];
-  return `${shard}:${(offset % SHARD_SIZE) + 1}`;
 }

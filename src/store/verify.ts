@@ -15,7 +15,7 @@ import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/che
 import { sameHead } from "../ledger/head.ts";
 import type { Keyring } from "../ledger/keyring.ts";
 import type { Verifier } from "../ledger/keys.ts";
-import { CHECKPOINT_FILE, HEAD_FILE, INDEX_DIR, indexLine, indexPath, KEYS_FILE, SHARD_SIZE } from "../ledger/layout.ts";
+import { CHECKPOINT_FILE, HEAD_FILE, INDEX_DIR, indexLine, indexPath, KEYS_FILE, lineAt, SHARD_SIZE } from "../ledger/layout.ts";
 import { CompactRange, consistencyProof, EMPTY_ROOT, ProofError, verifyConsistency } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
@@ -177,10 +177,9 @@ function boundaryError(r: RunResult, lastLeaf: Buffer | undefined): string | und
   return undefined;
 }
 
-/** file:line of `seq`, for a ledger whose shards are all full up to it. */
+/** file:line of `seq` among the shards present, or the entries folder when it is past them. */
 function locate(tasks: readonly RunTask[], seq: number): string {
-  const shard = tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor((seq % RUN_LINES) / SHARD_SIZE)];
-  return shard ? `${shard}:${(seq % SHARD_SIZE) + 1}` : "entries";
+  return tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor((seq % RUN_LINES) / SHARD_SIZE)] ? lineAt(seq) : "entries";
 }
 
 function openCheckpoint(note: string, keyring: Keyring, where: string, signers: readonly Verifier[]): Checkpoint {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { type ContributorStats, foldEntries } from "../../aggregate/contributors.ts";
 import { parseVerifierKey } from "../../ledger/keys.ts";
-import { SHARD_SIZE, shardOf, shardPath } from "../../ledger/layout.ts";
+import { lineAt } from "../../ledger/layout.ts";
 import { badgeMismatch } from "../../scoring/badges.ts";
 import { mismatch } from "../../scoring/recompute.ts";
 import { LedgerInvalidError } from "../../store/folder.ts";
@@ -30,7 +30,7 @@ async function recomputeAll(dir: string): Promise<void> {
     const shown = problems.slice(0, 20).map((p) => `  ${p.text}`);
     const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
     throw new LedgerInvalidError(
-      `${shardPath(shardOf(first.seq))}:${(first.seq % SHARD_SIZE) + 1}`,
+      lineAt(first.seq),
       `${problems.length} entr${problems.length === 1 ? "y does" : "ies do"} not recompute:\n${[...shown, ...more].join("\n")}`,
       first.seq,
     );
