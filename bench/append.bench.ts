@@ -23,7 +23,7 @@ function bareRemote(dir: string): void {
 }
 
 /** A bare remote whose `meritlog` branch holds the benchmark ledger of `size` entries (cached). */
-async function remoteOf(size: number, log: (t: string) => void) {
+export async function remoteOf(size: number, log: (t: string) => void) {
   const ledger = await benchLedger(size, log);
   const remote = join(BENCH_DIR, `remote-${size}.git`);
   if (!existsSync(join(remote, "refs", "heads", "meritlog"))) {

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { actionBench } from "./action.bench.ts";
 import { appendBench } from "./append.bench.ts";
 import { render, type Section } from "./report.ts";
 import { verifyBench } from "./verify.bench.ts";
@@ -24,6 +25,9 @@ sections.push(
       : { sizes: [1_000, 100_000, 1_000_000], runs: 5, writers: 8, perWriter: 10 },
   ),
 );
+
+log("the action…");
+sections.push(await actionBench(log, quick ? { ledger: 3_000, runs: 2 } : { ledger: 100_000, runs: 5 }));
 
 const report = render(sections);
 if (quick) process.stdout.write(report);

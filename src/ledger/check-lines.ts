@@ -7,7 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { type Entry, entryShapeError, signatureError } from "./entry.ts";
 import { canonicalize, JsonSyntaxError, parseStrict } from "./json.ts";
 import type { Verifier } from "./keys.ts";
-import { CompactRange, leafHash } from "./merkle.ts";
+import { HASH_SIZE, leafHashHex, RangeBuilder } from "./merkle.ts";
 
 /** How much of each entry to check. `fast` trusts each entry's own bytes and signature. */
 export type CheckLevel = "full" | "fast";
@@ -22,13 +22,43 @@ export interface RunCheck {
   readonly problem?: LineProblem;
   /** `prev` of the run's first line as read (undefined when absent), for the caller to join runs. */
   readonly firstPrev?: string;
-  /** Leaf hashes of every line, 32 bytes each, in order. */
-  readonly leaves: Buffer;
+  /** How many lines checked out: all of them, or those before the problem. */
+  readonly count: number;
+  /** The leaf hash of the last of those lines, if any. */
+  readonly lastLeaf?: Buffer;
+  /** Leaf hashes of those lines, 32 bytes each, in order, if asked for. */
+  readonly leaves?: Buffer;
   /** The run's Merkle subtrees (the run starts at a multiple of a power of two at least its length). */
   readonly subtrees: readonly Buffer[];
-  /** Entry ids in order, and the `ref`s entries make, for the caller's ledger-wide checks. */
-  readonly ids: readonly string[];
+  /** Their entry ids, packed (packedIds), and the `ref`s entries make, for the caller's ledger-wide checks. */
+  readonly ids: Buffer;
   readonly refs: readonly (readonly [seq: number, ref: string])[];
+}
+
+/** Bytes per id in packed ids: an id as read is at most 64 Latin-1 characters. */
+export const ID_BYTES = 64;
+/**
+ * Pads an id shorter than ID_BYTES (read from a line cut short). No line holds an LF, so padded ids
+ * are equal exactly when the ids are.
+ */
+const ID_PAD = 0x0a;
+
+/** Room for `count` packed ids. */
+export function packedIds(count: number): Buffer {
+  return Buffer.alloc(count * ID_BYTES, ID_PAD);
+}
+
+/** Writes `id` into slot `index` of packed ids made by packedIds. */
+export function packId(ids: Buffer, index: number, id: string): void {
+  ids.write(id, index * ID_BYTES, ID_BYTES, "latin1");
+}
+
+/** The id in slot `index` of packed ids. */
+export function unpackId(ids: Buffer, index: number): string {
+  const start = index * ID_BYTES;
+  let end = start + ID_BYTES;
+  while (end > start && ids[end - 1] === ID_PAD) end--;
+  return ids.toString("latin1", start, end);
 }
 
 /** Why `bytes` is not a canonical entry line: the precise I-JSON complaint where there is one. */
@@ -81,15 +111,86 @@ const REF = Buffer.from('"ref":"');
  * always have this shape; anything else is reported, not guessed at.
  */
 function chainFields(bytes: Buffer): ChainFields | string {
-  const kindAt = bytes.lastIndexOf(KIND);
-  const idAt = bytes.indexOf(ID);
-  const seqAt = bytes.lastIndexOf(SEQ);
-  if (bytes[0] !== 0x7b || kindAt < 0 || idAt < 0 || idAt > kindAt || seqAt < kindAt) return "not an entry line with id, kind and seq";
+  const { kindAt, seqAt, prevAt, refAt } = lastNeedles(bytes);
+  const idAt = idBefore(bytes, kindAt);
+  if (bytes[0] !== 0x7b || kindAt < 0 || idAt < 0 || seqAt < kindAt) return "not an entry line with id, kind and seq";
   let seq = 0;
   let i = seqAt + SEQ.length;
   for (let c = bytes[i]; c !== undefined && c >= 0x30 && c <= 0x39; c = bytes[++i]) seq = seq * 10 + (c - 0x30);
   if (i === seqAt + SEQ.length || (bytes[i] !== 0x2c && bytes[i] !== 0x7d)) return "seq is not a decimal number";
-  return { seq, id: hexAt(bytes, idAt + ID.length), prev: hexAfter(bytes, PREV, kindAt), ref: hexAfter(bytes, REF, kindAt) };
+  return {
+    seq,
+    id: hexAt(bytes, idAt + ID.length),
+    prev: prevAt < kindAt ? undefined : hexAt(bytes, prevAt + PREV.length),
+    ref: refAt < kindAt ? undefined : hexAt(bytes, refAt + REF.length),
+  };
+}
+
+/** The needles lastNeedles looks for, each starting with `"`, and the shortest one's length. */
+const BACKWARD = [KIND, SEQ, PREV, REF];
+const SHORTEST = Math.min(...BACKWARD.map((n) => n.length));
+/**
+ * For each byte value, how far before a position holding it the next possible needle start is:
+ * its smallest offset past the first in any needle's first SHORTEST bytes, or SHORTEST if none.
+ */
+const SKIP = new Uint8Array(256).fill(SHORTEST);
+for (const needle of BACKWARD) {
+  for (let k = 1; k < SHORTEST; k++) {
+    const byte = needle[k] as number;
+    SKIP[byte] = Math.min(SKIP[byte] as number, k);
+  }
+}
+
+/**
+ * The last occurrence of `"kind":"`, and the last ones of `"seq":`, `"prev":"` and `"ref":"` if they
+ * are after it (else −1): what lastIndexOf would give, but in one backward pass that stops at "kind"
+ * and skips bytes no needle can start near (Horspool), far cheaper than four lastIndexOf calls.
+ */
+function lastNeedles(bytes: Buffer): { kindAt: number; seqAt: number; prevAt: number; refAt: number } {
+  let kindAt = -1;
+  let seqAt = -1;
+  let prevAt = -1;
+  let refAt = -1;
+  for (let i = bytes.length - SHORTEST; i >= 0; ) {
+    const c = bytes[i] as number;
+    if (c === 0x22) {
+      // The byte after the quote tells which needle this can be.
+      const next = bytes[i + 1];
+      if (next === KIND[1]) {
+        if (occursAt(bytes, i, KIND)) {
+          kindAt = i;
+          break;
+        }
+      } else if (next === SEQ[1]) {
+        if (seqAt < 0 && occursAt(bytes, i, SEQ)) seqAt = i;
+      } else if (next === PREV[1]) {
+        if (prevAt < 0 && occursAt(bytes, i, PREV)) prevAt = i;
+      } else if (next === REF[1] && refAt < 0 && occursAt(bytes, i, REF)) refAt = i;
+    }
+    i -= SKIP[c] as number;
+  }
+  return { kindAt, seqAt, prevAt, refAt };
+}
+
+/**
+ * For ID at each byte value at the end of a window that does not match: how far the next window
+ * that can starts (Horspool), as for SKIP but forward.
+ */
+const ID_SKIP = new Uint8Array(256).fill(ID.length);
+for (let k = 0; k < ID.length - 1; k++) ID_SKIP[ID[k] as number] = ID.length - 1 - k;
+
+/** Where `"id":"` first occurs, if it starts before `end`; −1 otherwise. */
+function idBefore(bytes: Uint8Array, end: number): number {
+  for (let i = 0; i < end && i + ID.length <= bytes.length; i += ID_SKIP[bytes[i + ID.length - 1] as number] as number) {
+    if (occursAt(bytes, i, ID)) return i;
+  }
+  return -1;
+}
+
+function occursAt(bytes: Uint8Array, at: number, needle: Uint8Array): boolean {
+  if (at + needle.length > bytes.length) return false;
+  for (let j = 0; j < needle.length; j++) if (bytes[at + j] !== needle[j]) return false;
+  return true;
 }
 
 /** The 64-character value at `start`; its format is the full check's business, not this one's. */
@@ -97,48 +198,53 @@ function hexAt(bytes: Buffer, start: number): string {
   return bytes.toString("latin1", start, start + 64);
 }
 
-function hexAfter(bytes: Buffer, key: Buffer, from: number): string | undefined {
-  const at = bytes.lastIndexOf(key);
-  return at < from ? undefined : hexAt(bytes, at + key.length);
-}
-
 /**
  * Checks `lines`, which stand at seq `startSeq` onward. `keyFor` gives the key that must have signed
  * each seq (used at level `full` only). Stops at the first problem; hashes are still returned for the
- * lines before it.
+ * lines before it, every leaf hash only if `keepLeaves`.
  */
-export function checkLines(lines: readonly Buffer[], startSeq: number, keyFor: (seq: number) => Verifier, level: CheckLevel): RunCheck {
-  const leaves = Buffer.alloc(lines.length * 32);
-  const range = new CompactRange();
-  const ids: string[] = [];
+export function checkLines(
+  lines: readonly Buffer[],
+  startSeq: number,
+  keyFor: (seq: number) => Verifier,
+  level: CheckLevel,
+  keepLeaves = false,
+): RunCheck {
+  const range = new RangeBuilder();
+  const leaves = keepLeaves ? Buffer.alloc(lines.length * HASH_SIZE) : undefined;
+  const ids = packedIds(lines.length);
   const refs: [number, string][] = [];
   let firstPrev: string | undefined;
   let previous: string | undefined;
   let problem: LineProblem | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const seq = startSeq + i;
-    const bytes = lines[i] as Buffer;
-    const leaf = leafHash(bytes);
+  let count = 0;
+  for (; count < lines.length; count++) {
+    const seq = startSeq + count;
+    const bytes = lines[count] as Buffer;
+    // Hex, because that is how the next line's prev names it.
+    const leaf = leafHashHex(bytes);
     const entry = parseLine(bytes, level);
-    const reason = typeof entry === "string" ? entry : entryError(entry, seq, i === 0 ? undefined : previous, keyFor, level);
+    const reason = typeof entry === "string" ? entry : entryError(entry, seq, previous, keyFor, level);
     if (reason !== undefined) {
       problem = { seq, reason };
       break;
     }
     const e = entry as ChainFields;
-    if (i === 0) firstPrev = e.prev;
-    leaf.copy(leaves, i * 32);
-    range.push(leaf);
-    previous = leaf.toString("hex");
-    ids.push(e.id);
+    if (count === 0) firstPrev = e.prev;
+    range.pushHex(leaf);
+    leaves?.write(leaf, count * HASH_SIZE, "hex");
+    packId(ids, count, e.id);
+    previous = leaf;
     if (e.ref !== undefined) refs.push([seq, e.ref]);
   }
   return {
     ...(problem ? { problem } : {}),
     ...(firstPrev !== undefined ? { firstPrev } : {}),
-    leaves: leaves.subarray(0, ids.length * 32),
-    subtrees: range.hashes,
-    ids,
+    count,
+    ...(previous !== undefined ? { lastLeaf: Buffer.from(previous, "hex") } : {}),
+    ...(leaves ? { leaves: leaves.subarray(0, count * HASH_SIZE) } : {}),
+    subtrees: range.hashes(),
+    ids: ids.subarray(0, count * ID_BYTES),
     refs,
   };
 }

@@ -4,11 +4,10 @@
  */
 import { createHash } from "node:crypto";
 import type { ErrorObject } from "ajv/dist/2020.js";
-import entrySchema from "../../ledger/schema/entry.schema.json" with { type: "json" };
 import { type DsseEnvelope, pae } from "./dsse.ts";
 import { canonicalize, ijsonError } from "./json.ts";
 import { keyIdHex, type Signer, type Verifier } from "./keys.ts";
-import { lazyValidator } from "./schema.ts";
+import { validator } from "./schema.ts";
 
 /** DSSE payloadType of a ledger entry. */
 export const ENTRY_PAYLOAD_TYPE = "application/vnd.meritlog.entry+json";
@@ -73,15 +72,8 @@ export function factId(factKey: string): string {
   return createHash("sha256").update(factKey, "utf8").digest("hex");
 }
 
-const entryValidator = lazyValidator<Entry>(entrySchema);
-// A body is an entry before the ledger numbers, chains and signs it: the same schema, less those fields.
-const { allOf: _seqRule, ...bodyBase } = entrySchema;
-const bodyValidator = lazyValidator<EntryBody>({
-  ...bodyBase,
-  $id: entrySchema.$id.replace("entry.schema", "entry-body.schema"),
-  required: entrySchema.required.filter((k) => !["v", "seq", "sig"].includes(k)),
-  properties: { ...entrySchema.properties, v: { const: 1 }, seq: false, prev: false, sig: false },
-});
+const entryValidator = validator<Entry>("entry");
+const bodyValidator = validator<EntryBody>("body");
 
 function describe(error: ErrorObject | undefined, what: "entry" | "body"): string {
   if (!error) return "does not match the entry schema";

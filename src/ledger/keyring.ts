@@ -1,9 +1,8 @@
 /**
  * The keys file: which Ed25519 key signs which seq range, so keys can rotate without re-signing history.
  */
-import keysSchema from "../../ledger/schema/keys.schema.json" with { type: "json" };
 import { KeyFormatError, parseVerifierKey, type Verifier } from "./keys.ts";
-import { lazyValidator } from "./schema.ts";
+import { validator } from "./schema.ts";
 
 export interface KeyRange {
   readonly vkey: string;
@@ -21,7 +20,7 @@ export class KeyringError extends Error {
   override name = "KeyringError";
 }
 
-const keysValidator = lazyValidator<KeysFile>(keysSchema);
+const keysValidator = validator<KeysFile>("keys");
 
 export interface Keyring {
   readonly file: KeysFile;

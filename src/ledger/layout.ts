@@ -56,3 +56,14 @@ export const RULES_DIR = "rules";
 export function rulesPath(hash: string): string {
   return `${RULES_DIR}/${hash.replace(/^sha256:/, "")}.json`;
 }
+
+export const SUBJECTS_DIR = "subjects";
+
+/**
+ * The subject index file of pull request or issue `number` of repository `repoId`: the seqs of the
+ * entries about it, so that a writer finds everything recorded for one pull request by reading one
+ * file. Numbers are grouped 256 to a directory, so no tree object a writer fetches grows unbounded.
+ */
+export function subjectPath(repoId: number, number: number): string {
+  return `${SUBJECTS_DIR}/${repoId}/${Math.floor(number / SHARDS_PER_DIR)}/${number}.seqs`;
+}

@@ -19,6 +19,20 @@ export function leafHash(data: Uint8Array): Buffer {
   return hash("sha256", Buffer.concat([LEAF_PREFIX, data]), "buffer");
 }
 
+/** Holds 0x00 ‖ line for leafHashHex, grown to the longest line seen. */
+let leafInput = Buffer.alloc(4096);
+
+/**
+ * MTH({d}) as hex, through one reused buffer: verification hashes a million lines, and a Buffer
+ * result or a fresh joined copy per line costs more than the hashing.
+ */
+export function leafHashHex(data: Uint8Array): string {
+  if (data.length >= leafInput.length) leafInput = Buffer.alloc(2 * data.length + 1);
+  leafInput[0] = 0x00;
+  leafInput.set(data, 1);
+  return hash("sha256", leafInput.subarray(0, data.length + 1), "hex");
+}
+
 /** SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   return hash("sha256", Buffer.concat([NODE_PREFIX, left, right]), "buffer");
@@ -39,6 +53,42 @@ export function subtreeRoot(leaves: readonly Uint8Array[], start = 0, end = leav
   const range = new CompactRange();
   for (let i = start; i < end; i++) range.push(leaves[i] as Uint8Array);
   return range.root();
+}
+
+/**
+ * A compact range built from leaf hashes pushed one at a time, as a verifier computes them. Each
+ * height keeps one buffer, 0x01 ‖ left ‖ right, that its nodes are written into as they complete, so
+ * that hashing a node costs neither a copy nor a Buffer: there are as many nodes as leaves.
+ */
+export class RangeBuilder {
+  private readonly inputs: Buffer[] = [];
+  size = 0;
+
+  /** Appends a leaf hash given in hex, the form the chain check already has it in. */
+  pushHex(leaf: string): void {
+    this.input(0).write(leaf, 1 + HASH_SIZE * (this.size % 2), "hex");
+    // While the node just written is a right child, its parent is complete.
+    for (let h = 0, index = this.size; index % 2 === 1; h++, index = Math.floor(index / 2)) {
+      const parent = hash("sha256", this.input(h), "binary");
+      this.input(h + 1).write(parent, 1 + HASH_SIZE * (Math.floor(index / 2) % 2), "binary");
+    }
+    this.size++;
+  }
+
+  /** The roots of the range's perfect subtrees, largest first, as in CompactRange.hashes. */
+  hashes(): Buffer[] {
+    const roots: Buffer[] = [];
+    // A subtree of height h is pending when bit h of the size is set; its root is a left child.
+    for (let h = this.inputs.length - 1; h >= 0; h--) {
+      if (Math.floor(this.size / 2 ** h) % 2 === 1) roots.push(Buffer.from(this.input(h).subarray(1, 1 + HASH_SIZE)));
+    }
+    return roots;
+  }
+
+  private input(height: number): Buffer {
+    while (this.inputs.length <= height) this.inputs.push(Buffer.concat([NODE_PREFIX, Buffer.alloc(2 * HASH_SIZE)]));
+    return this.inputs[height] as Buffer;
+  }
 }
 
 /**

@@ -1,17 +1,21 @@
 /**
- * JSON Schema validators, compiled on first use: compiling costs a noticeable part of a command's
- * start-up, and most commands need only some of the schemas.
+ * JSON Schema validators by name (see schemas.ts), compiled on first use. The bundles replace this
+ * module with validators compiled at build time (scripts/build.mjs): the same Ajv, schemas and
+ * options, without the start-up cost.
  */
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { ajvOptions, SCHEMAS, type SchemaName } from "./schemas.ts";
 
-// Ledger data stops at its first error (verification names one); a configuration reports them all.
-const firstError = new Ajv2020({ strict: true });
-const everyError = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+const compiled = new Map<SchemaName, ValidateFunction>();
 
-export function lazyValidator<T>(schema: object, report: "first" | "all" = "first"): () => ValidateFunction<T> {
-  let compiled: ValidateFunction<T> | undefined;
+export function validator<T>(name: SchemaName): () => ValidateFunction<T> {
   return () => {
-    compiled ??= (report === "first" ? firstError : everyError).compile<T>(schema);
-    return compiled;
+    let v = compiled.get(name);
+    if (!v) {
+      const { schema, report } = SCHEMAS[name];
+      v = new Ajv2020(ajvOptions(report)).compile(schema);
+      compiled.set(name, v);
+    }
+    return v as ValidateFunction<T>;
   };
 }

@@ -2,8 +2,8 @@
  * Badges: milestones derived from a contributor's aggregated record, each awarded once, as a
  * zero-point ledger entry that names the badge and the figures that earned it.
  */
-import type { ContributorStats } from "../aggregate/contributors.ts";
-import { type EntryBody, factId } from "../ledger/entry.ts";
+import { type ContributorStats, foldEntries } from "../aggregate/contributors.ts";
+import { type Entry, type EntryBody, factId } from "../ledger/entry.ts";
 
 export type Rarity = "common" | "uncommon" | "rare" | "epic" | "legendary";
 
@@ -142,4 +142,40 @@ export function badgeMismatch(
   if (!stats || !earned(stats).some((e) => e.badge === name)) return `the record before it does not earn badge '${name}'`;
   if (stats.badges.has(name)) return `badge '${name}' was already awarded`;
   return undefined;
+}
+
+/**
+ * The badge entries a whole record earns and does not hold yet: every contributor's milestones, and
+ * the champions of each month before `now`'s. Entries in seq order; `now` is when they are awarded.
+ */
+export function newBadges(entries: readonly Entry[], now: string, rules: string, source: EntryBody["source"]): EntryBody[] {
+  const stats = foldEntries(entries);
+  const repos = new Map<number, EntryBody["repo"]>();
+  const lastRepo = new Map<number, EntryBody["repo"]>();
+  for (const e of entries) {
+    repos.set(e.repo.id, e.repo);
+    lastRepo.set(e.actor.id, e.repo);
+  }
+  const at = (repo: EntryBody["repo"]) => ({ time: now, repo, rules, source, url: `https://github.com/${repo.name}` });
+  const out: EntryBody[] = [];
+  for (const s of stats.values()) {
+    const repo = lastRepo.get(s.id);
+    if (repo) out.push(...badgeEntries(s, earned(s), at(repo)));
+  }
+  const months = new Set(entries.map((e) => e.time.slice(0, 7)).filter((m) => m < now.slice(0, 7)));
+  for (const month of [...months].sort()) {
+    for (const [repoId, best] of champions(stats.values(), month)) {
+      const repo = repos.get(Number(repoId)) as EntryBody["repo"];
+      for (const id of best.ids) {
+        const s = stats.get(id) as ContributorStats;
+        out.push(...badgeEntries(s, [{ badge: "champion", scope: `${repoId}:${month}`, figures: { merged_prs: best.merged } }], at(repo)));
+      }
+    }
+  }
+  return out;
+}
+
+/** The ids of the badges (without a scope) an account may hold: a writer checks them through the id index. */
+export function milestoneBadgeIds(accountId: number): Map<string, string> {
+  return new Map(BADGES.filter((b) => b.name !== "champion").map((b) => [factId(`badge:${b.name}:${accountId}`), b.name]));
 }

@@ -5,9 +5,8 @@
 import { createHash } from "node:crypto";
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import configSchema from "../../ledger/schema/config.schema.json" with { type: "json" };
 import { canonicalize } from "../ledger/json.ts";
-import { lazyValidator } from "../ledger/schema.ts";
+import { validator } from "../ledger/schema.ts";
 
 /** One problem in a configuration file, located for a person and for a GitHub annotation. */
 export interface ConfigProblem {
@@ -153,7 +152,7 @@ export const DEFAULTS: ResolvedConfig = {
   commands: { permission: "maintain" },
 };
 
-const configValidator = lazyValidator<Config>(configSchema, "all");
+const configValidator = validator<Config>("config");
 
 /** Resolves a checked configuration against the defaults: objects merge key by key, lists replace. */
 export function resolveConfig(config: Config): ResolvedConfig {

@@ -3,7 +3,8 @@
  * Runs the same in a worker process and in the calling one.
  */
 import { type CheckLevel, checkLines } from "../ledger/check-lines.ts";
-import { type KeysFile, openKeyring } from "../ledger/keyring.ts";
+import { type Keyring, type KeysFile, openKeyring } from "../ledger/keyring.ts";
+import type { Verifier } from "../ledger/keys.ts";
 import { lineAt, SHARD_SIZE } from "../ledger/layout.ts";
 import { LedgerInvalidError, splitShard } from "./folder.ts";
 
@@ -16,22 +17,37 @@ export interface RunTask {
   readonly endsLedger: boolean;
   readonly keys: KeysFile;
   readonly level: CheckLevel;
+  /** Whether to return every leaf hash, not just the last. */
+  readonly keepLeaves: boolean;
 }
 
+/**
+ * What the caller joins across runs, in few binary pieces: a million of anything else is slow to send
+ * between processes. Buffers stay Buffers through the workers' advanced serialization.
+ */
 export interface RunResult {
   readonly startSeq: number;
   readonly count: number;
   readonly problem?: { readonly where: string; readonly seq: number; readonly reason: string };
   readonly firstPrev?: string;
-  /** Leaf hashes, 32 bytes each. */
-  readonly leaves: Uint8Array;
-  readonly subtrees: readonly Uint8Array[];
-  readonly ids: readonly string[];
+  /** The leaf hash of the last line checked, when there is one. */
+  readonly lastLeaf?: Buffer;
+  /** Leaf hashes, 32 bytes each, when the task asked to keep them. */
+  readonly leaves?: Buffer;
+  readonly subtrees: readonly Buffer[];
+  /** Ids packed as check-lines packs them. */
+  readonly ids: Buffer;
   readonly refs: readonly (readonly [number, string])[];
 }
 
 export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResult {
-  const keyring = openKeyring(task.keys);
+  // Opened on first use: only full checks need keys, and compiling the keys schema costs a fast
+  // worker a fifth of a second.
+  let keyring: Keyring | undefined;
+  const keyFor = (seq: number): Verifier => {
+    keyring ??= openKeyring(task.keys);
+    return keyring.keyFor(seq);
+  };
   const lines: Buffer[] = [];
   let fileProblem: LedgerInvalidError | undefined;
   let fileProblemSeq: number | undefined;
@@ -56,7 +72,7 @@ export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResu
     }
     lines.push(...split);
   }
-  const run = checkLines(lines, task.startSeq, (seq) => keyring.keyFor(seq), task.level);
+  const run = checkLines(lines, task.startSeq, keyFor, task.level, task.keepLeaves);
   const located = run.problem
     ? { where: lineAt(run.problem.seq), seq: run.problem.seq, reason: run.problem.reason }
     : fileProblem
@@ -64,10 +80,11 @@ export function checkRun(task: RunTask, read: (path: string) => Buffer): RunResu
       : undefined;
   return {
     startSeq: task.startSeq,
-    count: run.ids.length,
+    count: run.count,
     ...(located ? { problem: located } : {}),
     ...(run.firstPrev !== undefined ? { firstPrev: run.firstPrev } : {}),
-    leaves: run.leaves,
+    ...(run.lastLeaf ? { lastLeaf: run.lastLeaf } : {}),
+    ...(run.leaves ? { leaves: run.leaves } : {}),
     subtrees: run.subtrees,
     ids: run.ids,
     refs: run.refs,

@@ -21,6 +21,7 @@ import {
   SHARD_SIZE,
   shardOf,
   shardPath,
+  subjectPath,
 } from "../ledger/layout.ts";
 import { CompactRange, leafHash } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
@@ -144,9 +145,10 @@ export interface PrepareOptions {
   readonly rotate?: boolean;
   /** Rules documents by content hash (`sha256:<hex>`), stored once each under rules/ for recomputation. */
   readonly rules?: ReadonlyMap<string, string>;
+  /** Whether an append of nothing creates a ledger that does not exist yet (default true). */
+  readonly createEmpty?: boolean;
 }
 
-/** Computes the file changes that append `bodies`, reading only the files that the append touches. */
 /** The lines of shard file `path` (empty when it does not exist). */
 async function shardLines(files: LedgerFiles, path: string): Promise<Buffer[]> {
   const bytes = await files.read(path);
@@ -206,6 +208,38 @@ async function writerHead(files: LedgerFiles, state: LedgerState): Promise<{ hea
   return { head, rolled, newest };
 }
 
+/** The subject index file an entry is listed in; undefined for entries about no pull request or issue. */
+function subjectPathOf(body: EntryBody): string | undefined {
+  return body.subject.number === undefined ? undefined : subjectPath(body.repo.id, body.subject.number);
+}
+
+function subjectPaths(bodies: readonly EntryBody[]): string[] {
+  return [...new Set(bodies.flatMap((b) => subjectPathOf(b) ?? []))];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) out.set(k, [...(out.get(k) ?? []), item]);
+  }
+  return out;
+}
+
+/** The seqs a subject index file lists (none when it does not exist). */
+export function parseSubjectFile(path: string, bytes: Buffer | undefined): number[] {
+  if (!bytes) return [];
+  return bytes
+    .toString("utf8")
+    .split("\n")
+    .filter((l, i, all) => !(l === "" && i === all.length - 1))
+    .map((line, i) => {
+      if (!/^(0|[1-9]\d*)$/.test(line)) throw new LedgerInvalidError(`${path}:${i + 1}`, "expected a seq");
+      return Number(line);
+    });
+}
+
+/** Computes the file changes that append `bodies`, reading only the files that the append touches. */
 export async function prepareAppend(
   files: LedgerFiles,
   bodies: readonly EntryBody[],
@@ -236,6 +270,7 @@ export async function prepareAppend(
     await files.prefetch([
       ...(state.head.size > 0 ? [shardPath(shardOf(state.head.size - 1))] : []),
       ...new Set(bodies.map((b) => indexPath(b.id))),
+      ...subjectPaths(bodies),
     ]);
     ({ head, rolled, newest } = await writerHead(files, state));
     if (keyring.current.vkey !== signer.verifier.vkey) keys = rotate(keyring.file, signer.verifier, head.size);
@@ -250,7 +285,7 @@ export async function prepareAppend(
   const result = append(head, bodies, signer, (id) => buckets.get(indexPath(id))?.has(id) === true);
 
   const changes = new Map<string, Buffer>();
-  if (result.lines.length === 0 && !keys) {
+  if (result.lines.length === 0 && (!keys || (!state && options.createEmpty === false))) {
     // A replay changes nothing, not even the checkpoint; only a rolled-forward head.json is repaired.
     if (rolled) changes.set(HEAD_FILE, Buffer.from(formatHead(head)));
     return { result, base: head, changes };
@@ -278,6 +313,10 @@ export async function prepareAppend(
   for (const [path, lines] of additions) {
     const kept = [...(buckets.get(path) ?? [])].map(([id, seq]) => indexLine(id, seq));
     changes.set(path, Buffer.from([...kept, ...lines].join(""), "utf8"));
+  }
+  for (const [path, seqs] of groupBy(result.entries, subjectPathOf)) {
+    const kept = parseSubjectFile(path, await files.read(path)).filter((seq) => seq < head.size);
+    changes.set(path, Buffer.from([...kept, ...seqs.map((e) => e.seq)].map((seq) => `${seq}\n`).join(""), "utf8"));
   }
   for (const [hash, document] of options.rules ?? []) {
     if (!result.entries.some((e) => e.rules === hash)) continue;

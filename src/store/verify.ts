@@ -4,19 +4,20 @@
  */
 
 import { fork } from "node:child_process";
+import { randomInt } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LedgerHead } from "../ledger/append.ts";
-import type { CheckLevel } from "../ledger/check-lines.ts";
+import { type CheckLevel, ID_BYTES, packedIds, packId, unpackId } from "../ledger/check-lines.ts";
 import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/checkpoint.ts";
 import { sameHead } from "../ledger/head.ts";
 import type { Keyring } from "../ledger/keyring.ts";
 import type { Verifier } from "../ledger/keys.ts";
 import { CHECKPOINT_FILE, HEAD_FILE, INDEX_DIR, indexLine, indexPath, KEYS_FILE, lineAt, SHARD_SIZE } from "../ledger/layout.ts";
-import { CompactRange, consistencyProof, EMPTY_ROOT, ProofError, verifyConsistency } from "../ledger/merkle.ts";
+import { CompactRange, consistencyProof, EMPTY_ROOT, HASH_SIZE, ProofError, verifyConsistency } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
 import { assertFolder, folderFiles, LedgerInvalidError, listShards, PENDING_DIR } from "./folder.ts";
@@ -25,6 +26,7 @@ import { readState } from "./ledger-files.ts";
 /** Shards per unit of work: 4096 lines, aligned, so each full run is one perfect Merkle subtree. */
 const SHARDS_PER_RUN = 4096 / SHARD_SIZE;
 const RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
+const WORDS_PER_ID = ID_BYTES / 4;
 /** Below this many runs, starting worker processes costs more than it saves. */
 const PARALLEL_FROM_RUNS = 3;
 
@@ -93,41 +95,15 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
       endsLedger: i + SHARDS_PER_RUN >= shards.length,
       keys: keyring.file,
       level,
+      keepLeaves,
     });
   }
   const workers = options.workers ?? (tasks.length >= PARALLEL_FROM_RUNS ? availableParallelism() : 0);
-  const results = workers > 0 ? await runInWorkers(tasks, workers) : tasks.map((t) => checkRun(t, (p) => readFileSync(join(dir, p))));
-
-  const range = new CompactRange();
-  const seen = new Map<string, number>();
-  const leaves: Buffer[] = [];
-  let lastLeaf: Buffer | undefined;
-  for (const r of results) {
-    const boundary = r.count > 0 ? boundaryError(r, lastLeaf) : undefined;
-    if (boundary) throw new LedgerInvalidError(locate(tasks, r.startSeq), boundary, r.startSeq);
-    // In seq order, so that the first problem reported is the first in the ledger.
-    let refAt = 0;
-    for (const [i, id] of r.ids.entries()) {
-      const seq = r.startSeq + i;
-      const ref = r.refs[refAt];
-      if (ref !== undefined && ref[0] === seq) {
-        refAt++;
-        if (!seen.has(ref[1])) throw new LedgerInvalidError(locate(tasks, seq), `ref ${ref[1]} names no earlier entry`, seq);
-      }
-      const first = seen.get(id);
-      if (first !== undefined) throw new LedgerInvalidError(locate(tasks, seq), `id ${id} was already recorded at seq ${first}`, seq);
-      seen.set(id, seq);
-    }
-    if (r.problem) throw new LedgerInvalidError(r.problem.where, r.problem.reason, r.problem.seq);
-    range.extend(
-      CompactRange.fromHashes(
-        r.count,
-        r.subtrees.map((h) => Buffer.from(h)),
-      ),
-    );
-    if (r.count > 0) lastLeaf = Buffer.from(r.leaves.subarray((r.count - 1) * 32, r.count * 32));
-    if (keepLeaves) for (let i = 0; i < r.count; i++) leaves.push(Buffer.from(r.leaves.subarray(i * 32, i * 32 + 32)));
-  }
+  const joined = new RunJoin(tasks);
+  if (workers > 0) await runInWorkers(tasks, workers, (r) => joined.take(r));
+  else for (const t of tasks) joined.take(checkRun(t, (p) => readFileSync(join(dir, p))));
+  if (joined.problem) throw joined.problem;
+  const { range, ids: seen, leaves, lastLeaf } = joined;
 
   const size = range.size;
   if (size < checkpoint.size) {
@@ -157,6 +133,7 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
   }
   if (level === "full") await checkIndex(dir, seen);
   for (const w of witnesses) checkWitness(w.path, w.checkpoint, checkpoint, leaves);
+  let ids: string[] | undefined;
   return {
     origin: keyring.file.origin,
     size,
@@ -164,10 +141,51 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
     checkpointNote,
     keyring,
     head,
-    ids: [...seen.keys()],
+    // Made when asked for: few callers want a million strings.
+    get ids() {
+      ids ??= Array.from({ length: size }, (_, seq) => seen.idAt(seq));
+      return ids;
+    },
     ...(options.keepLeaves ? { leaves } : {}),
     witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size })),
   };
+}
+
+/**
+ * Joins run results, taken in seq order, into the ledger-wide checks: the chain across boundaries,
+ * unique ids and backward refs, and the Merkle range. A problem is kept, not thrown, so that every
+ * run is still checked and one that cannot be read fails verification as before.
+ */
+class RunJoin {
+  readonly range = new CompactRange();
+  readonly ids: IdTable;
+  readonly leaves: Buffer[] = [];
+  lastLeaf: Buffer | undefined;
+  /** The first problem in seq order; no run after it is joined. */
+  problem: LedgerInvalidError | undefined;
+
+  private readonly tasks: readonly RunTask[];
+
+  constructor(tasks: readonly RunTask[]) {
+    this.tasks = tasks;
+    this.ids = new IdTable(tasks.length * RUN_LINES);
+  }
+
+  take(r: RunResult): void {
+    this.problem ??= this.join(r);
+  }
+
+  private join(r: RunResult): LedgerInvalidError | undefined {
+    const boundary = r.count > 0 ? boundaryError(r, this.lastLeaf) : undefined;
+    if (boundary) return new LedgerInvalidError(locate(this.tasks, r.startSeq), boundary, r.startSeq);
+    const bad = this.ids.recordRun(r);
+    if (bad) return new LedgerInvalidError(locate(this.tasks, bad.seq), bad.reason, bad.seq);
+    if (r.problem) return new LedgerInvalidError(r.problem.where, r.problem.reason, r.problem.seq);
+    this.range.extend(CompactRange.fromHashes(r.count, r.subtrees));
+    if (r.lastLeaf) this.lastLeaf = r.lastLeaf;
+    if (r.leaves) for (let i = 0; i < r.count; i++) this.leaves.push(r.leaves.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
+    return undefined;
+  }
 }
 
 function boundaryError(r: RunResult, lastLeaf: Buffer | undefined): string | undefined {
@@ -218,9 +236,10 @@ function checkWitness(path: string, old: Checkpoint, current: Checkpoint, leaves
 }
 
 /** The id index must list every entry's id and seq, in seq order, and nothing else. */
-async function checkIndex(dir: string, ids: ReadonlyMap<string, number>): Promise<void> {
+async function checkIndex(dir: string, ids: IdTable): Promise<void> {
   const expected = new Map<string, string>();
-  for (const [id, seq] of ids) {
+  for (let seq = 0; seq < ids.size; seq++) {
+    const id = ids.idAt(seq);
     const path = indexPath(id);
     expected.set(path, (expected.get(path) ?? "") + indexLine(id, seq));
   }
@@ -247,12 +266,124 @@ async function listIndex(dir: string): Promise<Set<string>> {
   return found;
 }
 
-/** Runs tasks on a pool of worker processes, returning results in task order. */
-async function runInWorkers(tasks: readonly RunTask[], workers: number): Promise<RunResult[]> {
+/**
+ * The ids of the entries checked so far, for the duplicate and ref checks: each run's packed ids,
+ * indexed by an open-addressing hash table. A Map of a million id strings, and sending those strings
+ * from the workers, cost more than all the hashing of the lines.
+ */
+class IdTable {
+  /** The packed ids of seq 0 onward, as words for hashing and comparing: one allocation, not one per run. */
+  private words = new Int32Array(0);
+  private bytes = Buffer.alloc(0);
+  /** Random multipliers, one per word of an id, so that crafted ids cannot pile into one slot. */
+  private readonly keys = Int32Array.from({ length: WORDS_PER_ID }, () => randomInt(2 ** 32) | 1);
+  /** seq + 1 of the id in each slot, 0 when empty; and that id's hash, to skip most comparisons. */
+  private slots = new Int32Array(0);
+  private hashes = new Int32Array(0);
+  /** 32 − log2(slots), for multiply-shift: a hash's top bits pick its slot. */
+  private shift = 32;
+  /** Ids recorded, which are those of seq 0 … size − 1. */
+  size = 0;
+
+  /** A table for `capacity` ids, which grows if a run holds more lines than its shards should. */
+  constructor(capacity: number) {
+    this.reserve(capacity);
+  }
+
+  /**
+   * Records the ids of run `r`, the next, in seq order, up to the first that is recorded already or
+   * whose entry refs an id not recorded before it: then returns where and why.
+   */
+  recordRun(r: RunResult): { seq: number; reason: string } | undefined {
+    this.reserve(r.startSeq + r.count);
+    this.bytes.set(r.ids, r.startSeq * ID_BYTES);
+    let refAt = 0;
+    for (let seq = r.startSeq; seq < r.startSeq + r.count; seq++) {
+      const ref = r.refs[refAt];
+      if (ref !== undefined && ref[0] === seq) {
+        refAt++;
+        if (!this.has(ref[1])) return { seq, reason: `ref ${ref[1]} names no earlier entry` };
+      }
+      const hash = this.hash(this.words, seq);
+      const first = this.find(this.words, seq, hash);
+      if (first >= 0) return { seq, reason: `id ${this.idAt(seq)} was already recorded at seq ${first}` };
+      this.insert(seq, hash);
+      this.size++;
+    }
+    return undefined;
+  }
+
+  /** The id at `seq`, of a run recorded. */
+  idAt(seq: number): string {
+    return unpackId(this.bytes, seq);
+  }
+
+  private has(id: string): boolean {
+    const key = packedIds(1);
+    packId(key, 0, id);
+    const words = new Int32Array(WORDS_PER_ID);
+    Buffer.from(words.buffer).set(key);
+    return this.find(words, 0, this.hash(words, 0)) >= 0;
+  }
+
+  private hash(words: Int32Array, index: number): number {
+    const keys = this.keys;
+    const at = index * WORDS_PER_ID;
+    let h = 0;
+    for (let w = 0; w < WORDS_PER_ID; w++) h = (h + Math.imul(words[at + w] as number, keys[w] as number)) | 0;
+    return h;
+  }
+
+  /** The seq of id `index` of `words`, if recorded; −1 otherwise. */
+  private find(words: Int32Array, index: number, hash: number): number {
+    const { slots, hashes } = this;
+    const mask = slots.length - 1;
+    for (let slot = hash >>> this.shift; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot] as number;
+      if (entry === 0) return -1;
+      if (hashes[slot] === hash && this.sameId(entry - 1, words, index)) return entry - 1;
+    }
+  }
+
+  private sameId(seq: number, words: Int32Array, index: number): boolean {
+    for (let w = 0; w < WORDS_PER_ID; w++) if (this.words[seq * WORDS_PER_ID + w] !== words[index * WORDS_PER_ID + w]) return false;
+    return true;
+  }
+
+  /** Makes room for the ids of seq 0 … capacity − 1, in a table at most half full. */
+  private reserve(capacity: number): void {
+    if (capacity * WORDS_PER_ID <= this.words.length) return;
+    const words = new Int32Array(capacity * WORDS_PER_ID);
+    words.set(this.words);
+    this.words = words;
+    this.bytes = Buffer.from(words.buffer);
+    const bits = Math.ceil(Math.log2(2 * capacity));
+    this.slots = new Int32Array(2 ** bits);
+    this.hashes = new Int32Array(2 ** bits);
+    this.shift = 32 - bits;
+    for (let seq = 0; seq < this.size; seq++) this.insert(seq, this.hash(words, seq));
+  }
+
+  private insert(seq: number, hash: number): void {
+    const { slots } = this;
+    const mask = slots.length - 1;
+    let slot = hash >>> this.shift;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = seq + 1;
+    this.hashes[slot] = hash;
+  }
+}
+
+/**
+ * Runs tasks on a pool of worker processes, handing each result to `take` in task order as soon as
+ * those before it are in. Each worker holds two tasks, so that it never waits for its next one.
+ */
+async function runInWorkers(tasks: readonly RunTask[], workers: number, take: (r: RunResult) => void): Promise<void> {
   // From source the worker is TypeScript (node strips the types); in dist/ it is a sibling bundle.
   const path = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url));
-  const results: RunResult[] = new Array(tasks.length);
+  const done = new Map<number, RunResult>();
   let next = 0;
+  let taken = 0;
   const pool = Array.from({ length: Math.min(workers, tasks.length) }, () =>
     fork(path, [], {
       serialization: "advanced",
@@ -265,22 +396,26 @@ async function runInWorkers(tasks: readonly RunTask[], workers: number): Promise
       pool.map(
         (child) =>
           new Promise<void>((resolve, reject) => {
+            const held: number[] = [];
+            const feed = (): void => {
+              if (next < tasks.length) {
+                held.push(next);
+                child.send(tasks[next++] as RunTask);
+              } else if (held.length === 0) resolve();
+            };
             child.once("error", reject);
             child.once("exit", (code) => {
-              if (next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
+              if (held.length > 0 || next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
             });
-            const feed = (): void => {
-              if (next >= tasks.length) {
-                resolve();
-                return;
+            child.on("message", (r: RunResult) => {
+              done.set(held.shift() as number, r);
+              for (let d = done.get(taken); d !== undefined; d = done.get(taken)) {
+                done.delete(taken++);
+                take(d);
               }
-              const index = next++;
-              child.once("message", (r: RunResult) => {
-                results[index] = r;
-                feed();
-              });
-              child.send(tasks[index] as RunTask);
-            };
+              feed();
+            });
+            feed();
             feed();
           }),
       ),
@@ -288,5 +423,4 @@ async function runInWorkers(tasks: readonly RunTask[], workers: number): Promise
   } finally {
     for (const child of pool) if (child.connected) child.disconnect();
   }
-  return results;
 }

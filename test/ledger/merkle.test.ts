@@ -7,7 +7,9 @@ import {
   EMPTY_ROOT,
   inclusionProof,
   leafHash,
+  leafHashHex,
   ProofError,
+  RangeBuilder,
   subtreeRoot,
   verifyConsistency,
   verifyInclusion,
@@ -147,6 +149,23 @@ describe("CompactRange", () => {
           first.extend(second);
           expect(first.root().equals(root)).toBe(true);
         }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("is what RangeBuilder builds from the same leaves pushed in hex, and leafHashHex is leafHash", () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 80 }), (data) => {
+        const range = new CompactRange();
+        const built = new RangeBuilder();
+        for (const d of data) {
+          expect(leafHashHex(d)).toBe(hex(leafHash(d)));
+          range.push(leafHash(d));
+          built.pushHex(leafHashHex(d));
+        }
+        expect(built.size).toBe(range.size);
+        expect(built.hashes().map(hex)).toEqual(range.hashes.map(hex));
       }),
       { numRuns: 100 },
     );

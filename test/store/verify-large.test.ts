@@ -4,6 +4,8 @@
  * boundary `prev` and Merkle subtrees. A few fixed sizes keep this fast; the properties in the other
  * files cover random small ledgers.
  */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type VerifiedLedger, verifyFolder } from "../../src/store/verify.ts";
@@ -22,6 +24,7 @@ import {
   replaceLine,
   SHARD_LINES,
   sampleBodies,
+  shardFileOf,
   TestLedger,
   testSigner,
   writeEntryLines,
@@ -138,6 +141,26 @@ describe("tampering at the boundaries", () => {
       }
     } finally {
       restore();
+    }
+  });
+
+  it("a last shard holding one line too many, which makes one run longer than its shards should, is reported as such", async () => {
+    const last = shardFileOf(LARGEST - 1);
+    const previous = shardFileOf(LARGEST - 2);
+    const [lastBytes, previousBytes] = [last, previous].map((p) => readFileSync(join(ledger.dir, p)));
+    writeFileSync(join(ledger.dir, previous), Buffer.concat([previousBytes as Buffer, lastBytes as Buffer]));
+    rmSync(join(ledger.dir, last));
+    try {
+      for (const workers of [0, 2]) {
+        expect(await invalidity(verifyFolder(ledger.dir, { level: "fast", workers }))).toEqual({
+          where: previous,
+          seq: LARGEST - 1 - SHARD_LINES,
+          reason: `holds ${SHARD_LINES + 1} lines; every shard holds ${SHARD_LINES} but the last, which holds 1 to ${SHARD_LINES}`,
+        });
+      }
+    } finally {
+      writeFileSync(join(ledger.dir, previous), previousBytes as Buffer);
+      writeFileSync(join(ledger.dir, last), lastBytes as Buffer);
     }
   });
 

@@ -12,7 +12,7 @@ import type { Signer } from "../../ledger/keys.ts";
 import { KEYS_FILE } from "../../ledger/layout.ts";
 import { allowedSignersLine, sshPrivateKey } from "../../ledger/ssh.ts";
 import { LedgerInvalidError } from "../folder.ts";
-import { linesBetween, type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
+import { type LedgerFiles, linesBetween, type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
 import { CommitFiles } from "./commit-files.ts";
 import type { RemoteSpec } from "./remote.ts";
 import { type Author, DEFAULT_AUTHOR, LocalRepo, PushRejectedError, type TreeEntry } from "./repo.ts";
@@ -57,9 +57,15 @@ export class ContentionError extends Error {
   override name = "ContentionError";
 }
 
+/**
+ * What to append: fixed bodies, or bodies computed from the ledger as each attempt finds it (scoring
+ * reads the month's entries for context, so a retry after losing a race scores again on the new tip).
+ */
+export type BodiesSource = readonly EntryBody[] | ((files: LedgerFiles) => Promise<readonly EntryBody[]>);
+
 export async function appendToBranch(
   spec: RemoteSpec,
-  bodies: readonly EntryBody[],
+  bodies: BodiesSource,
   signer: Signer,
   options: BranchAppendOptions = {},
 ): Promise<BranchAppendResult> {
@@ -72,7 +78,7 @@ export async function appendToBranch(
       const tip = await repo.fetchTip();
       const files = new CommitFiles(repo, tip);
       if (witness) await checkExtends(files, witness, spec.branch);
-      const prepared = await prepareAppend(files, bodies, signer, options);
+      const prepared = await prepareAppend(files, typeof bodies === "function" ? await bodies(files) : bodies, signer, options);
       if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
       const author = options.author ?? DEFAULT_AUTHOR;
       const signing = options.signCommits ? await signingSetup(repo, files, signer, author) : undefined;
@@ -92,6 +98,20 @@ export async function appendToBranch(
     throw new ContentionError(
       `gave up after ${maxAttempts} attempts: each time another writer appended to '${spec.branch}' first; retry later, or queue the writers (a workflow concurrency group)`,
     );
+  } finally {
+    await repo.dispose();
+  }
+}
+
+/** Runs `use` on the branch tip's files, read on demand; nothing is written. */
+export async function readBranch<T>(
+  spec: RemoteSpec,
+  use: (files: LedgerFiles) => Promise<T>,
+  options: { cwd?: string; scratch?: string } = {},
+): Promise<T> {
+  const repo = await LocalRepo.create(spec, options.cwd ?? process.cwd(), options.scratch);
+  try {
+    return await use(new CommitFiles(repo, await repo.fetchTip()));
   } finally {
     await repo.dispose();
   }

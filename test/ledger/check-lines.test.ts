@@ -1,0 +1,82 @@
+/**
+ * The fast level reads seq, id, prev and ref by position (ledger/FORMAT.md §11.1). Its byte scans must
+ * give exactly what the spec's indexOf/lastIndexOf wording gives, on any line, not only canonical ones.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkLines, unpackId } from "../../src/ledger/check-lines.ts";
+import type { Verifier } from "../../src/ledger/keys.ts";
+
+const LINE = Buffer.from(
+  '{"actor":{"id":102264,"login":"contributor-2264"},"breakdown":[{"points":25000,"rule":"pr.merged"}],' +
+    `"id":"${"db36".repeat(16)}","inputs":{"additions":204800},"kind":"award","points":27560,"prev":"${"1707".repeat(16)}",` +
+    `"ref":"${"abcd".repeat(16)}","repo":{"id":1296269,"name":"acme/widgets"},"seq":256,"sig":{"keyid":"k+0bc22545","sig":"38j7=="},"v":1}`,
+);
+const NEEDLES = ['"kind":"', '"id":"', '"seq":', '"prev":"', '"ref":"', '"seq":7,', "{", "}"];
+
+/** §11.1 read literally, as the verifier did before it scanned bytes itself. */
+function reference(bytes: Buffer): { seq: number; id: string; prev: string | undefined; ref: string | undefined } | string {
+  const kindAt = bytes.lastIndexOf('"kind":"');
+  const idAt = bytes.indexOf('"id":"');
+  const seqAt = bytes.lastIndexOf('"seq":');
+  if (bytes[0] !== 0x7b || kindAt < 0 || idAt < 0 || idAt > kindAt || seqAt < kindAt) return "not an entry line with id, kind and seq";
+  const digits = /^[0-9]+/.exec(bytes.toString("latin1", seqAt + 6))?.[0] ?? "";
+  const after = bytes[seqAt + 6 + digits.length];
+  if (digits === "" || (after !== 0x2c && after !== 0x7d)) return "seq is not a decimal number";
+  const value = (needle: string): string | undefined => {
+    const at = bytes.lastIndexOf(needle);
+    return at < kindAt ? undefined : bytes.toString("latin1", at + needle.length, at + needle.length + 64);
+  };
+  const seq = [...digits].reduce((n, d) => n * 10 + Number(d), 0);
+  return { seq, id: bytes.toString("latin1", idAt + 6, idAt + 6 + 64), prev: value('"prev":"'), ref: value('"ref":"') };
+}
+
+const noKey = (): Verifier => {
+  throw new Error("the fast level checks no signature");
+};
+
+/** A line edited by inserting needles, deleting bytes and changing bytes (never to LF). */
+const lineArb = fc
+  .array(
+    fc.oneof(
+      fc.tuple(fc.constant("insert" as const), fc.nat(), fc.constantFrom(...NEEDLES)),
+      fc.tuple(fc.constant("delete" as const), fc.nat(), fc.integer({ min: 1, max: 80 })),
+      fc.tuple(
+        fc.constant("set" as const),
+        fc.nat(),
+        fc.integer({ min: 0, max: 255 }).filter((b) => b !== 0x0a),
+      ),
+    ),
+    { maxLength: 6 },
+  )
+  .map((edits) => {
+    let line = Buffer.from(LINE);
+    for (const [op, where, what] of edits) {
+      const at = where % (line.length + 1);
+      if (op === "insert") line = Buffer.concat([line.subarray(0, at), Buffer.from(what), line.subarray(at)]);
+      else if (op === "delete") line = Buffer.concat([line.subarray(0, at), line.subarray(at + what)]);
+      else if (at < line.length) line[at] = what;
+    }
+    return line.length > 0 ? line : Buffer.from("{");
+  });
+
+describe("checkLines at the fast level", () => {
+  it("reads seq, id, prev and ref from any line exactly as §11.1 says", () => {
+    fc.assert(
+      fc.property(lineArb, (line) => {
+        const expected = reference(line);
+        const seq = typeof expected === "string" ? 0 : expected.seq;
+        const run = checkLines([line], seq, noKey, "fast");
+        if (typeof expected === "string") {
+          expect(run.problem).toEqual({ seq, reason: expected });
+          return;
+        }
+        expect(run.problem).toBeUndefined();
+        expect(unpackId(run.ids, 0)).toBe(expected.id);
+        expect(run.firstPrev).toBe(expected.prev);
+        expect(run.refs).toEqual(expected.ref === undefined ? [] : [[seq, expected.ref]]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
