@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { actionBench } from "./action.bench.ts";
 import { appendBench } from "./append.bench.ts";
 import { render, type Section } from "./report.ts";
+import { siteBench } from "./site.bench.ts";
 import { verifyBench } from "./verify.bench.ts";
 
 const quick = process.argv.includes("--quick");
@@ -28,6 +29,21 @@ sections.push(
 
 log("the action…");
 sections.push(await actionBench(log, quick ? { ledger: 3_000, runs: 2 } : { ledger: 100_000, runs: 5 }));
+
+log("the site…");
+sections.push(
+  await siteBench(
+    log,
+    quick
+      ? [{ contributors: 100, pullRequests: 400 }]
+      : [
+          { contributors: 1_000, pullRequests: 4_000 },
+          { contributors: 10_000, pullRequests: 40_000 },
+          { contributors: 50_000, pullRequests: 120_000 },
+        ],
+    quick ? 100 : 10_000,
+  ),
+);
 
 const report = render(sections);
 if (quick) process.stdout.write(report);
