@@ -14692,7 +14692,7 @@ function redact(text2, secrets = []) {
   return out;
 }
 function git(args, options) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const child = spawn("git", args, {
       cwd: options.cwd,
       env: {
@@ -14713,7 +14713,7 @@ function git(args, options) {
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
     child.on("close", (code, signal) => {
       if (code === 0) {
-        resolve10(Buffer.concat(out));
+        resolve11(Buffer.concat(out));
         return;
       }
       const stderr = redact(Buffer.concat(err).toString("utf8").trim(), options.secrets);
@@ -15902,13 +15902,13 @@ async function runInWorkers(tasks, workers, take) {
   try {
     await Promise.all(
       pool.map(
-        (child) => new Promise((resolve10, reject) => {
+        (child) => new Promise((resolve11, reject) => {
           const held = [];
           const feed = () => {
             if (next < tasks.length) {
               held.push(next);
               child.send(tasks[next++]);
-            } else if (held.length === 0) resolve10();
+            } else if (held.length === 0) resolve11();
           };
           child.once("error", reject);
           child.once("exit", (code) => {
@@ -16242,8 +16242,50 @@ ${e.message}`);
   }
 };
 
+// src/cli/commands/site.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join8, resolve as resolve9 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var PACKAGE = fileURLToPath2(new URL("..", import.meta.url));
+var siteCommand = {
+  summary: "build the static site (leaderboards, profiles, audit pages) from a ledger",
+  usage: "<ledger-dir | remote> [--out <dir>] [--base /<repo>/] [--url <site url>] [--fast] [--branch <name>]",
+  options: { out: { type: "string" }, base: { type: "string" }, url: { type: "string" }, fast: { type: "boolean" }, branch: { type: "string" } },
+  async run({ values, positionals }, io) {
+    const [target, ...extra] = positionals;
+    if (!target) throw new UsageError("which ledger? meritlog site <ledger-dir | remote>");
+    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    const base = values.base ?? "/";
+    if (!/^\/([A-Za-z0-9._-]+\/)*$/.test(base)) throw new UsageError(`--base '${base}' must be a path like / or /widgets/`);
+    const astro = join8(PACKAGE, "node_modules", "astro", "bin", "astro.mjs");
+    if (!existsSync4(astro)) throw new UsageError("the site builder (astro) is not installed beside meritlog: npm install meritlog");
+    const out = resolve9(io.cwd, values.out ?? "_site");
+    return withLedgerFolder(target, values.branch, io, async (ledger) => {
+      const env = {
+        ...process.env,
+        MERITLOG_LEDGER: ledger,
+        MERITLOG_SITE_OUT: out,
+        MERITLOG_SITE_BASE: base,
+        ...values.url ? { MERITLOG_SITE_URL: values.url } : {},
+        ...values.fast ? { MERITLOG_VERIFY: "fast" } : {},
+        ASTRO_TELEMETRY_DISABLED: "1"
+      };
+      const code = await new Promise((done, fail) => {
+        const child = spawn2(process.execPath, [astro, "build", "--root", join8(PACKAGE, "site"), "--silent"], { env, stdio: ["ignore", "inherit", "inherit"] });
+        child.on("error", fail);
+        child.on("close", done);
+      });
+      if (code !== 0) return EXIT.invalid;
+      io.stderr(`built the site into ${out}
+`);
+      return EXIT.ok;
+    });
+  }
+};
+
 // src/cli/commands/verify.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // src/aggregate/contributors.ts
 function blank(id, login) {
@@ -16408,7 +16450,7 @@ var verifyCommand = {
     const witnesses = await Promise.all(
       (values.witness ?? []).map(async (path) => ({
         path,
-        note: await readOptionFile("--witness", resolve9(io.cwd, path))
+        note: await readOptionFile("--witness", resolve10(io.cwd, path))
       }))
     );
     const level = values.fast ? "fast" : "full";
@@ -16457,7 +16499,8 @@ var COMMANDS = {
   "check-config": checkConfigCommand,
   explain: explainCommand,
   simulate: simulateCommand,
-  rescore: rescoreCommand
+  rescore: rescoreCommand,
+  site: siteCommand
 };
 function help() {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));

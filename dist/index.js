@@ -42515,6 +42515,7 @@ async function handle(c) {
   const { event } = c;
   switch (event.type) {
     case "schedule":
+    case "workflow_dispatch":
       return onSchedule(c);
     case "pull_request":
       if (["labeled", "unlabeled"].includes(event.action)) return onLabel({ ...c, event });
@@ -42592,7 +42593,8 @@ async function run(env = process.env) {
     if (!name) throw new InputError("GITHUB_EVENT_NAME", "not set: run meritlog as a step of a GitHub Actions workflow");
     const inputs = readInputs(env);
     const event = readEvent(name, await readPayload(env.GITHUB_EVENT_PATH, name));
-    if (event.type === "workflow_dispatch" || event.type === "other" || event.type !== "schedule" && !HANDLED[name]?.includes(event.action ?? "")) {
+    const scheduled = event.type === "schedule" || event.type === "workflow_dispatch";
+    if (event.type === "other" || !scheduled && !HANDLED[name]?.includes(event.action ?? "")) {
       await loadRules(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.config);
       info(`meritlog: the '${name}'${event.action ? ` '${event.action}'` : ""} event records nothing; nothing to do`);
       return;

@@ -69,7 +69,7 @@ interface Context {
   readonly inputs: Inputs;
   readonly rules: ResolvedConfig;
   readonly api: GitHubApi;
-  readonly event: Exclude<GitHubEvent, { type: "other" | "workflow_dispatch" }>;
+  readonly event: Exclude<GitHubEvent, { type: "other" }>;
   readonly source: Fact["source"];
   readonly spec: RemoteSpec;
   readonly mode: Mode;
@@ -356,6 +356,8 @@ async function handle(c: Context): Promise<Result> {
   const { event } = c;
   switch (event.type) {
     case "schedule":
+    case "workflow_dispatch":
+      // A manual run does the scheduled work now.
       return onSchedule(c);
     case "pull_request":
       if (["labeled", "unlabeled"].includes(event.action)) return onLabel({ ...c, event });
@@ -437,11 +439,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (!name) throw new InputError("GITHUB_EVENT_NAME", "not set: run meritlog as a step of a GitHub Actions workflow");
     const inputs = readInputs(env);
     const event = readEvent(name, await readPayload(env.GITHUB_EVENT_PATH, name));
-    if (
-      event.type === "workflow_dispatch" ||
-      event.type === "other" ||
-      (event.type !== "schedule" && !HANDLED[name]?.includes(event.action ?? ""))
-    ) {
+    const scheduled = event.type === "schedule" || event.type === "workflow_dispatch";
+    if (event.type === "other" || (!scheduled && !HANDLED[name]?.includes(event.action ?? ""))) {
       await loadRules(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.config);
       core.info(`meritlog: the '${name}'${event.action ? ` '${event.action}'` : ""} event records nothing; nothing to do`);
       return;

@@ -18,6 +18,7 @@ import { keygenCommand } from "./commands/keygen.ts";
 import { proveCommand } from "./commands/prove.ts";
 import { rescoreCommand } from "./commands/rescore.ts";
 import { simulateCommand } from "./commands/simulate.ts";
+import { siteCommand } from "./commands/site.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { type CliIo, EXIT, type ExitCode, FileArgumentError, InvalidInputError, UsageError } from "./io.ts";
 
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   simulate: simulateCommand,
   rescore: rescoreCommand,
+  site: siteCommand,
 };
 
 function help(): string {

@@ -243,7 +243,6 @@ describe("reviews, comments, issues, releases", () => {
     const edited = issuesOpened() as unknown as { action: string };
     edited.action = "edited";
     for (const [event, payload] of [
-      ["workflow_dispatch", workflowDispatch()],
       ["issues", edited],
       ["watch", { action: "started", repository: issuesOpened().repository }],
     ] as const) {
@@ -273,6 +272,13 @@ describe("the scheduled run", () => {
     const review = w.payload(setCommentAuthor(setAuthor(setNumber(derivedPullRequestReviewApproved(), 7), ALICE), BOB));
     await w.run("pull_request_review", review);
     expect(w.state.comments[7]?.[0]?.body).toMatch(/Badges: .*alice.*\*\*First merged pull request\*\*/);
+  });
+
+  it("a manual run (workflow_dispatch) does the scheduled work now", async () => {
+    await w.run("pull_request_target", mergedPr());
+    const run = await w.run("workflow_dispatch", w.payload(workflowDispatch()));
+    expect(run.code, run.stdout).toBe(0);
+    expect((await w.entries()).some((e) => e.kind === "badge")).toBe(true);
   });
 
   it("with no ledger yet, there is nothing to do", async () => {

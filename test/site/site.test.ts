@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Entry } from "../../src/ledger/entry.ts";
 import { generateSigner } from "../../src/ledger/keys.ts";
 import { allEntries } from "../../src/store/read-entries.ts";
+import { runMeritlog } from "../helpers/git-remote.ts";
 import { buildHistoryLedger, HOSTILE, person } from "../helpers/history.ts";
 import { removeTempDirs, tempDir } from "../helpers/ledger.ts";
 import { buildSite, launchChromium, ROOT, serve } from "../helpers/site.ts";
@@ -235,6 +236,22 @@ describe("what contributors wrote stays text, and who opted out stays hidden", (
       if (statSync(path).size < 5_000_000 && !/\.(wasm|png)$/.test(d.name))
         expect(hidden.test(readFileSync(path, "latin1")), path).toBe(false);
     }
+  });
+});
+
+describe("meritlog site", () => {
+  it("builds the site from a ledger folder into --out under --base", async () => {
+    const dest = join(tempDir("meritlog-site-cli-"), "public");
+    const run = await runMeritlog(["site", ledger, "--out", dest, "--base", "/w/"], { timeoutMs: 300_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`built the site into ${dest}`);
+    expect(readFileSync(join(dest, "index.html"), "utf8")).toContain('href="/w/leaderboards/"');
+  }, 300_000);
+
+  it("a --base that is not a path is a usage error (exit 2)", async () => {
+    const run = await runMeritlog(["site", ledger, "--base", "widgets"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--base 'widgets' must be a path like / or /widgets/");
   });
 });
 

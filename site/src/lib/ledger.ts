@@ -7,13 +7,14 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { SiteData } from "../../../src/aggregate/model.ts";
+import type { Entry } from "../../../src/ledger/entry.ts";
 import { aggregate } from "../../../src/aggregate/site-data.ts";
 import { allEntries } from "../../../src/store/read-entries.ts";
 
 declare const __MERITLOG_ROOT__: string;
 const ROOT = __MERITLOG_ROOT__;
 
-let loaded: Promise<SiteData> | undefined;
+let loaded: Promise<{ data: SiteData; entries: Entry[] }> | undefined;
 
 function verify(dir: string): { origin: string; size: number; root: string } {
   const level = process.env.MERITLOG_VERIFY === "fast" ? ["--fast"] : [];
@@ -30,7 +31,7 @@ function verify(dir: string): { origin: string; size: number; root: string } {
   }
 }
 
-async function load(): Promise<SiteData> {
+async function load(): Promise<{ data: SiteData; entries: Entry[] }> {
   const dir = resolve(process.env.MERITLOG_LEDGER ?? "ledger");
   const verified = verify(dir);
   const keys = JSON.parse(readFileSync(join(dir, "keys.json"), "utf8")) as { keys: { vkey: string }[] };
@@ -42,15 +43,17 @@ async function load(): Promise<SiteData> {
     keys: keys.keys.map((k) => k.vkey),
     verifiedAt: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
   };
-  return aggregate(await allEntries(dir), status);
+  const entries = await allEntries(dir);
+  return { data: aggregate(entries, status), entries };
 }
 
-export function siteData(): Promise<SiteData> {
+export async function siteData(): Promise<SiteData> {
   loaded ??= load();
-  return loaded;
+  return (await loaded).data;
 }
 
-/** The ledger folder, for the audit pages that show raw lines. */
-export function ledgerDir(): string {
-  return resolve(process.env.MERITLOG_LEDGER ?? "ledger");
+/** The verified entries themselves, for the audit pages (read once, shared with the aggregation). */
+export async function ledgerEntries(): Promise<readonly Entry[]> {
+  loaded ??= load();
+  return (await loaded).entries;
 }
