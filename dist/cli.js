@@ -16251,7 +16251,13 @@ var PACKAGE = fileURLToPath2(new URL("..", import.meta.url));
 var siteCommand = {
   summary: "build the static site (leaderboards, profiles, audit pages) from a ledger",
   usage: "<ledger-dir | remote> [--out <dir>] [--base /<repo>/] [--url <site url>] [--fast] [--branch <name>]",
-  options: { out: { type: "string" }, base: { type: "string" }, url: { type: "string" }, fast: { type: "boolean" }, branch: { type: "string" } },
+  options: {
+    out: { type: "string" },
+    base: { type: "string" },
+    url: { type: "string" },
+    fast: { type: "boolean" },
+    branch: { type: "string" }
+  },
   async run({ values, positionals }, io) {
     const [target, ...extra] = positionals;
     if (!target) throw new UsageError("which ledger? meritlog site <ledger-dir | remote>");
@@ -16272,7 +16278,10 @@ var siteCommand = {
         ASTRO_TELEMETRY_DISABLED: "1"
       };
       const code = await new Promise((done, fail) => {
-        const child = spawn2(process.execPath, [astro, "build", "--root", join8(PACKAGE, "site"), "--silent"], { env, stdio: ["ignore", "inherit", "inherit"] });
+        const child = spawn2(process.execPath, [astro, "build", "--root", join8(PACKAGE, "site"), "--silent"], {
+          env,
+          stdio: ["ignore", "inherit", "inherit"]
+        });
         child.on("error", fail);
         child.on("close", done);
       });

@@ -11,7 +11,6 @@ const RULES = `sha256:${"0".repeat(64)}`;
 const START = Date.UTC(2023, 0, 1);
 const SPAN_MS = 3 * 365 * 86_400_000;
 
-
 export function syntheticEntries(size: number, people: number, repos = 40, seed = 7): Entry[] {
   const rnd = seededRandom(seed);
   const pick = (n: number) => Math.floor(rnd() * n);

@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { SiteData } from "../../../src/aggregate/model.ts";
-import type { Entry } from "../../../src/ledger/entry.ts";
 import { aggregate } from "../../../src/aggregate/site-data.ts";
+import type { Entry } from "../../../src/ledger/entry.ts";
 import { allEntries } from "../../../src/store/read-entries.ts";
 
 declare const __MERITLOG_ROOT__: string;

@@ -12,7 +12,13 @@ const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
 export const siteCommand: Command = {
   summary: "build the static site (leaderboards, profiles, audit pages) from a ledger",
   usage: "<ledger-dir | remote> [--out <dir>] [--base /<repo>/] [--url <site url>] [--fast] [--branch <name>]",
-  options: { out: { type: "string" }, base: { type: "string" }, url: { type: "string" }, fast: { type: "boolean" }, branch: { type: "string" } },
+  options: {
+    out: { type: "string" },
+    base: { type: "string" },
+    url: { type: "string" },
+    fast: { type: "boolean" },
+    branch: { type: "string" },
+  },
   async run({ values, positionals }, io) {
     const [target, ...extra] = positionals;
     if (!target) throw new UsageError("which ledger? meritlog site <ledger-dir | remote>");
@@ -33,7 +39,10 @@ export const siteCommand: Command = {
         ASTRO_TELEMETRY_DISABLED: "1",
       };
       const code = await new Promise<number | null>((done, fail) => {
-        const child = spawn(process.execPath, [astro, "build", "--root", join(PACKAGE, "site"), "--silent"], { env, stdio: ["ignore", "inherit", "inherit"] });
+        const child = spawn(process.execPath, [astro, "build", "--root", join(PACKAGE, "site"), "--silent"], {
+          env,
+          stdio: ["ignore", "inherit", "inherit"],
+        });
         child.on("error", fail);
         child.on("close", done);
       });
