@@ -16277,8 +16277,10 @@ var siteCommand = {
         ...values.fast ? { MERITLOG_VERIFY: "fast" } : {},
         ASTRO_TELEMETRY_DISABLED: "1"
       };
+      for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR"]) delete env[name];
       const code = await new Promise((done, fail) => {
         const child = spawn2(process.execPath, [astro, "build", "--root", join8(PACKAGE, "site"), "--silent"], {
+          cwd: PACKAGE,
           env,
           stdio: ["ignore", "inherit", "inherit"]
         });

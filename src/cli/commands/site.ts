@@ -29,7 +29,7 @@ export const siteCommand: Command = {
     if (!existsSync(astro)) throw new UsageError("the site builder (astro) is not installed beside meritlog: npm install meritlog");
     const out = resolve(io.cwd, (values.out as string | undefined) ?? "_site");
     return withLedgerFolder(target, values.branch as string | undefined, io, async (ledger) => {
-      const env = {
+      const env: NodeJS.ProcessEnv = {
         ...process.env,
         MERITLOG_LEDGER: ledger,
         MERITLOG_SITE_OUT: out,
@@ -38,8 +38,12 @@ export const siteCommand: Command = {
         ...(values.fast ? { MERITLOG_VERIFY: "fast" } : {}),
         ASTRO_TELEMETRY_DISABLED: "1",
       };
+      // Vite reads these names from the environment too; the base comes from --base alone.
+      for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR"]) delete env[name];
       const code = await new Promise<number | null>((done, fail) => {
+        // From the package's root: Astro resolves the site's own dependencies (and keeps its cache) there.
         const child = spawn(process.execPath, [astro, "build", "--root", join(PACKAGE, "site"), "--silent"], {
+          cwd: PACKAGE,
           env,
           stdio: ["ignore", "inherit", "inherit"],
         });
