@@ -7,11 +7,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Fact, PullRequest } from "../../src/events/facts.ts";
 import { bodyShapeError, type EntryBody } from "../../src/ledger/entry.ts";
-import { type Context, compute, EMPTY_CONTEXT, type Family, type Inputs } from "../../src/scoring/compute.ts";
+import { type Context, compute, EMPTY_CONTEXT } from "../../src/scoring/compute.ts";
 import { type Config, parseConfig, type ResolvedConfig, resolveConfig, rulesHash } from "../../src/scoring/config.ts";
 import { rescore } from "../../src/scoring/rescore.ts";
 import { claimsOf, scoreFact } from "../../src/scoring/score.ts";
-import { simulate } from "../../src/scoring/simulate.ts";
+import { replay, simulate } from "../../src/scoring/simulate.ts";
 import {
   ALICE,
   ALICE_REPO,
@@ -74,12 +74,6 @@ function countedLines(pr: PullRequest): { added: number; deleted: number; whites
     deleted: counted.reduce((a, f) => a + f.deletions, 0),
     whitespaceOnly: counted.length > 0 && counted.every((f) => f.whitespaceOnly === true),
   };
-}
-
-/** What `rules` give for the inputs and context an award recorded (zero where they score nothing). */
-function recomputed(body: EntryBody, rules: ResolvedConfig): { points: number; breakdown: EntryBody["breakdown"] } {
-  const { family: f, context, ...inputs } = body.inputs as unknown as Inputs & { family: Family; context: Context };
-  return compute(f, inputs, context, rules) ?? { points: 0, breakdown: [] };
 }
 
 /** Key order reversed at every level: the rules' meaning and hash must not depend on it. */
@@ -560,6 +554,8 @@ describe("rescore", () => {
           const since = `${day}T00:00:00Z`;
           const entries = asEntries(facts.flatMap((f) => scoreFact(f, before, () => EMPTY_CONTEXT)));
           const out = rescore(entries, after, since, source);
+          // What the new rules give each award, with the month's running totals as they now are.
+          const replayed = replay(entries, after);
           const byId = new Map(entries.map((e) => [e.id, e]));
           const reversals = out.filter((e) => e.kind === "reversal");
           const reawards = new Map(out.filter((e) => e.kind === "award").map((e) => [e.ref, e]));
@@ -572,7 +568,7 @@ describe("rescore", () => {
             expect(original.points + r.points).toBe(0);
             expect(exactSum(r.breakdown)).toBe(BigInt(r.points));
             expect(r.rules).toBe(rulesHash(after));
-            const again = recomputed(original, after);
+            const again = replayed.get(original.id) as { points: number; breakdown: unknown };
             expect(again.points !== original.points || JSON.stringify(again.breakdown) !== JSON.stringify(original.breakdown)).toBe(true);
             const award = reawards.get(original.id);
             expect(award?.points ?? 0).toBe(again.points);
@@ -581,7 +577,7 @@ describe("rescore", () => {
           // Awards before `since`, or whose points the new rules keep, are left alone.
           const untouched = entries.filter((e) => e.kind === "award" && !reversals.some((r) => r.ref === e.id));
           for (const e of untouched) {
-            const again = recomputed(e, after);
+            const again = replayed.get(e.id) as { points: number; breakdown: unknown };
             if (e.time >= since) expect([again.points, again.breakdown]).toEqual([e.points, e.breakdown]);
           }
           const ledger = [...entries, ...asEntries(out, entries.length)];
