@@ -13680,7 +13680,8 @@ function suggestion(name, known) {
   const best = known.map((k) => [k, distance(name.toLowerCase(), k)]).sort((x, y) => x[1] - y[1])[0];
   return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean '${best[0]}'?` : "";
 }
-function parseConfig(text2, file = ".github/meritlog.yml") {
+var DEFAULT_CONFIG = ".github/meritlog.yml";
+function parseConfig(text2, file = DEFAULT_CONFIG) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset, key, message) => {
@@ -15231,7 +15232,6 @@ var appendCommand = {
 // src/cli/commands/check-config.ts
 import { readFile as readFile4 } from "node:fs/promises";
 import { resolve as resolve4 } from "node:path";
-var DEFAULT_CONFIG = ".github/meritlog.yml";
 var checkConfigCommand = {
   summary: "check a configuration file; every problem with its file:line:col",
   usage: `[file] (default ${DEFAULT_CONFIG})`,

@@ -34317,7 +34317,8 @@ function suggestion(name, known) {
   const best = known.map((k) => [k, distance(name.toLowerCase(), k)]).sort((x, y) => x[1] - y[1])[0];
   return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean '${best[0]}'?` : "";
 }
-function parseConfig(text, file = ".github/meritlog.yml") {
+var DEFAULT_CONFIG = ".github/meritlog.yml";
+function parseConfig(text, file = DEFAULT_CONFIG) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset, key, message) => {
@@ -42108,7 +42109,6 @@ async function runInWorkers(tasks, workers, take) {
 }
 
 // src/action/inputs.ts
-var DEFAULT_CONFIG = ".github/meritlog.yml";
 var InputError = class extends Error {
   name = "InputError";
   constructor(input, message) {

@@ -4,9 +4,8 @@
  */
 import * as core from "@actions/core";
 import { parseSignerKey, type Signer } from "../ledger/keys.ts";
+import { DEFAULT_CONFIG } from "../scoring/config.ts";
 import { checkBranchName, DEFAULT_BRANCH } from "../store/git/remote.ts";
-
-export const DEFAULT_CONFIG = ".github/meritlog.yml";
 
 export class InputError extends Error {
   override name = "InputError";

@@ -208,7 +208,10 @@ function suggestion(name: string, known: readonly string[]): string {
  * Parses and checks a configuration file. Every problem is reported (not only the first), each with
  * its file:line:col, key, what was found and what was expected.
  */
-export function parseConfig(text: string, file = ".github/meritlog.yml"): ResolvedConfig {
+/** Where a repository keeps its configuration. */
+export const DEFAULT_CONFIG = ".github/meritlog.yml";
+
+export function parseConfig(text: string, file = DEFAULT_CONFIG): ResolvedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number | undefined, key: string, message: string): ConfigProblem => {

@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { ConfigError, parseConfig, rulesHash } from "../../scoring/config.ts";
+import { ConfigError, DEFAULT_CONFIG, parseConfig, rulesHash } from "../../scoring/config.ts";
 import { EXIT, UsageError } from "../io.ts";
 import type { Command } from "../main.ts";
-
-export const DEFAULT_CONFIG = ".github/meritlog.yml";
 
 export const checkConfigCommand: Command = {
   summary: "check a configuration file; every problem with its file:line:col",
