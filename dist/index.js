@@ -29601,7 +29601,7 @@ var require_light = __commonJS({
 });
 
 // src/action/run.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, relative, resolve as resolve2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -30305,24 +30305,30 @@ function stringError(value) {
   return void 0;
 }
 function ijsonError(value, path = "entry") {
+  const problem = ijsonProblem(value);
+  return problem && `${path}${problem.at}: ${problem.reason}`;
+}
+function ijsonProblem(value) {
   if (typeof value === "number") {
-    return Number.isInteger(value) && !Number.isSafeInteger(value) ? `${path}: ${value} is outside the I-JSON safe integer range` : void 0;
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? { at: "", reason: `${value} is outside the I-JSON safe integer range` } : void 0;
   }
   if (typeof value === "string") {
     const e = stringError(value);
-    return e ? `${path}: string ${e}` : void 0;
+    return e ? { at: "", reason: `string ${e}` } : void 0;
   }
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const e = ijsonError(v, `${path}[${i}]`);
-      if (e) return e;
+    for (let i = 0; i < value.length; i++) {
+      const p = ijsonProblem(value[i]);
+      if (p) return { at: `[${i}]${p.at}`, reason: p.reason };
     }
     return void 0;
   }
   if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      const e = stringError(k) && `${path}: member name ${stringError(k)}` || ijsonError(v, `${path}.${k}`);
-      if (e) return e;
+    for (const k of Object.keys(value)) {
+      const e = stringError(k);
+      if (e) return { at: "", reason: `member name ${e}` };
+      const p = ijsonProblem(value[k]);
+      if (p) return { at: `.${k}${p.at}`, reason: p.reason };
     }
   }
   return void 0;
@@ -34201,11 +34207,11 @@ function unsigned(entry) {
   const { sig: _sig, ...rest } = entry;
   return rest;
 }
-function signatureError(entry, key) {
+function signatureError(entry, key, signed) {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
   if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
-  if (!key.verify(signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
+  if (!key.verify(signed ?? signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
   return void 0;
 }
 
@@ -41576,8 +41582,7 @@ async function allEntries(dir) {
 // src/store/verify.ts
 import { fork } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { existsSync as existsSync3, readFileSync } from "node:fs";
-import { readdir as readdir3, readFile as readFile3 } from "node:fs/promises";
+import { closeSync, existsSync as existsSync3, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41607,8 +41612,7 @@ function lineFormError(text) {
   }
   return "not in RFC 8785 canonical form";
 }
-function parseLine(bytes, level) {
-  if (level === "fast") return chainFields(bytes);
+function parseEntry(bytes) {
   if (!isUtf8(bytes)) return "not valid UTF-8";
   const text = bytes.toString("utf8");
   let value;
@@ -41625,6 +41629,11 @@ function parseLine(bytes, level) {
   }
   if (canonical !== text) return lineFormError(text);
   return entryShapeError(value) ?? value;
+}
+function signedBytes(line, entry) {
+  const member = Buffer.from(`,"sig":${JSON.stringify(entry.sig)}`);
+  const at = line.lastIndexOf(member);
+  return pae(ENTRY_PAYLOAD_TYPE, Buffer.concat([line.subarray(0, at), line.subarray(at + member.length)]));
 }
 var KIND = Buffer.from('"kind":"');
 var ID = Buffer.from('"id":"');
@@ -41696,51 +41705,74 @@ function hexAt(bytes, start) {
   return bytes.toString("latin1", start, start + 64);
 }
 function checkLines(lines, startSeq, keyFor, level, keepLeaves = false) {
-  const range = new RangeBuilder();
-  const leaves = keepLeaves ? Buffer.alloc(lines.length * HASH_SIZE) : void 0;
-  const ids = packedIds(lines.length);
-  const refs = [];
-  let firstPrev;
-  let previous;
+  const run2 = new RunBuilder(lines.length, keepLeaves);
   let problem;
-  let count = 0;
-  for (; count < lines.length; count++) {
-    const seq = startSeq + count;
-    const bytes = lines[count];
-    const leaf = leafHashHex(bytes);
-    const entry = parseLine(bytes, level);
-    const reason = typeof entry === "string" ? entry : entryError(entry, seq, previous, keyFor, level);
+  for (const bytes of lines) {
+    const seq = startSeq + run2.count;
+    const reason = level === "full" ? checkFull(bytes, seq, run2, keyFor(seq)) : checkFast(bytes, seq, run2);
     if (reason !== void 0) {
       problem = { seq, reason };
       break;
     }
-    const e = entry;
-    if (count === 0) firstPrev = e.prev;
-    range.pushHex(leaf);
-    leaves?.write(leaf, count * HASH_SIZE, "hex");
-    packId(ids, count, e.id);
-    previous = leaf;
-    if (e.ref !== void 0) refs.push([seq, e.ref]);
   }
-  return {
-    ...problem ? { problem } : {},
-    ...firstPrev !== void 0 ? { firstPrev } : {},
-    count,
-    ...previous !== void 0 ? { lastLeaf: Buffer.from(previous, "hex") } : {},
-    ...leaves ? { leaves: leaves.subarray(0, count * HASH_SIZE) } : {},
-    subtrees: range.hashes(),
-    ids: ids.subarray(0, count * ID_BYTES),
-    refs
-  };
+  return run2.result(problem);
 }
-function entryError(e, seq, previous, keyFor, level) {
-  if (e.seq !== seq) {
-    return `seq is ${e.seq}, expected ${seq}: an entry is missing, repeated or out of order here`;
+var RunBuilder = class {
+  ids;
+  refs = [];
+  /** The leaf hash of the last line accepted, in hex, as the next line's prev names it. */
+  previous;
+  firstPrev;
+  count = 0;
+  range = new RangeBuilder();
+  leaves;
+  constructor(lines, keepLeaves) {
+    this.ids = packedIds(lines);
+    this.leaves = keepLeaves ? Buffer.alloc(lines * HASH_SIZE) : void 0;
   }
-  if (previous !== void 0 && e.prev !== previous) {
-    return `prev is ${String(e.prev)}, but the leaf hash of seq ${seq - 1} is ${previous}`;
+  /** Records a line that passed its checks, with what the chain checks read of it. */
+  accept(bytes, e) {
+    if (this.count === 0) this.firstPrev = e.prev;
+    packId(this.ids, this.count, e.id);
+    if (e.ref !== void 0) this.refs.push([e.seq, e.ref]);
+    const leaf = leafHashHex(bytes);
+    this.range.pushHex(leaf);
+    this.leaves?.write(leaf, this.count * HASH_SIZE, "hex");
+    this.previous = leaf;
+    this.count++;
   }
-  if (level === "full") return signatureError(e, keyFor(seq));
+  result(problem) {
+    const { count, previous, firstPrev, leaves } = this;
+    return {
+      ...problem ? { problem } : {},
+      ...firstPrev !== void 0 ? { firstPrev } : {},
+      count,
+      ...previous !== void 0 ? { lastLeaf: Buffer.from(previous, "hex") } : {},
+      ...leaves ? { leaves: leaves.subarray(0, count * HASH_SIZE) } : {},
+      subtrees: this.range.hashes(),
+      ids: this.ids.subarray(0, count * ID_BYTES),
+      refs: this.refs
+    };
+  }
+};
+function checkFull(bytes, seq, run2, key) {
+  const entry = parseEntry(bytes);
+  if (typeof entry === "string") return entry;
+  const reason = chainError(entry.seq, seq, run2.previous, entry.prev) ?? signatureError(entry, key, signedBytes(bytes, entry));
+  if (reason === void 0) run2.accept(bytes, entry);
+  return reason;
+}
+function checkFast(bytes, seq, run2) {
+  const e = chainFields(bytes);
+  if (typeof e === "string") return e;
+  const reason = chainError(e.seq, seq, run2.previous, e.prev);
+  if (reason === void 0) run2.accept(bytes, e);
+  return reason;
+}
+function chainError(seq, expected, previous, prev) {
+  if (seq !== expected) return `seq is ${seq}, expected ${expected}: an entry is missing, repeated or out of order here`;
+  if (previous !== void 0 && prev !== previous)
+    return `prev is ${String(prev)}, but the leaf hash of seq ${expected - 1} is ${previous}`;
   return void 0;
 }
 
@@ -41823,11 +41855,46 @@ async function verifyFolder(dir, options = {}) {
     });
   }
   const workers = options.workers ?? (tasks.length >= PARALLEL_FROM_RUNS ? availableParallelism() : 0);
+  const index = level === "full" ? new IndexReader(dir) : void 0;
+  let joined;
+  let head;
+  try {
+    ({ joined, head } = await checkEntries(tasks, workers, state, index));
+    await index?.check();
+  } finally {
+    index?.stop();
+  }
+  const { ids: seen, leaves } = joined;
+  const { size } = head;
+  for (const w of witnesses) checkWitness(w.path, w.checkpoint, checkpoint, leaves);
+  let ids;
+  return {
+    origin: keyring.file.origin,
+    size,
+    checkpoint,
+    checkpointNote,
+    keyring,
+    head,
+    // Made when asked for: few callers want a million strings.
+    get ids() {
+      ids ??= Array.from({ length: size }, (_, seq) => seen.idAt(seq));
+      return ids;
+    },
+    ...options.keepLeaves ? { leaves } : {},
+    witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size }))
+  };
+}
+async function checkEntries(tasks, workers, state, index) {
+  const { checkpoint, keyring } = state;
   const joined = new RunJoin(tasks);
-  if (workers > 0) await runInWorkers(tasks, workers, (r) => joined.take(r));
-  else for (const t of tasks) joined.take(checkRun(t, (p) => readFileSync(join5(dir, p))));
+  const take = (r) => {
+    joined.take(r);
+    if (!joined.problem) index?.expect(joined.ids, r.startSeq, r.startSeq + r.count);
+  };
+  if (workers > 0) await runInWorkers(tasks, workers, take);
+  else for (const t of tasks) take(checkRun(t, (p) => readFileSync(join5(t.dir, p))));
   if (joined.problem) throw joined.problem;
-  const { range, ids: seen, leaves, lastLeaf } = joined;
+  const { range, lastLeaf } = joined;
   const size = range.size;
   if (size < checkpoint.size) {
     throw new LedgerInvalidError(
@@ -41854,24 +41921,7 @@ async function verifyFolder(dir, options = {}) {
   if (!sameHead(state.head, head)) {
     throw new LedgerInvalidError(HEAD_FILE, "does not match the entries' size, Merkle right edge and last leaf hash");
   }
-  if (level === "full") await checkIndex(dir, seen);
-  for (const w of witnesses) checkWitness(w.path, w.checkpoint, checkpoint, leaves);
-  let ids;
-  return {
-    origin: keyring.file.origin,
-    size,
-    checkpoint,
-    checkpointNote,
-    keyring,
-    head,
-    // Made when asked for: few callers want a million strings.
-    get ids() {
-      ids ??= Array.from({ length: size }, (_, seq) => seen.idAt(seq));
-      return ids;
-    },
-    ...options.keepLeaves ? { leaves } : {},
-    witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size }))
-  };
+  return { joined, head };
 }
 var RunJoin = class {
   range = new CompactRange();
@@ -41941,43 +41991,102 @@ function checkWitness(path, old, current, leaves) {
     );
   }
 }
-async function checkIndex(dir, ids) {
-  const expected = /* @__PURE__ */ new Map();
-  for (let seq = 0; seq < ids.size; seq++) {
-    const id = ids.idAt(seq);
-    const path = indexPath(id);
-    expected.set(path, (expected.get(path) ?? "") + indexLine(id, seq));
+var IndexReader = class {
+  /** Each bucket's text, or why it could not be read. */
+  buckets = /* @__PURE__ */ new Map();
+  /** What each bucket must hold, built as the runs are joined. */
+  expected = /* @__PURE__ */ new Map();
+  done;
+  stopped = false;
+  scratch = Buffer.allocUnsafe(1 << 16);
+  constructor(dir) {
+    this.done = this.read(dir).catch((e) => e);
   }
-  const present = await listIndex(dir);
-  for (const path of present) {
-    if (!expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
+  /** Ends the reading early, when verification fails before the index is needed. */
+  stop() {
+    this.stopped = true;
   }
-  for (const [path, text] of expected) {
-    if (!present.has(path)) throw new LedgerInvalidError(path, `missing: the index must list ${text.split("\n").length - 1} id(s) here`);
-    if (await readFile3(join5(dir, path), "utf8") !== text) {
-      throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
+  /** Adds what the index must list for seq `from` to `to` (exclusive), recorded in `ids`. */
+  expect(ids, from, to) {
+    for (let seq = from; seq < to; seq++) {
+      const id = ids.idAt(seq);
+      const path = indexPath(id);
+      this.expected.set(path, (this.expected.get(path) ?? "") + indexLine(id, seq));
     }
   }
-}
-async function listIndex(dir) {
-  const found2 = /* @__PURE__ */ new Set();
-  const root = join5(dir, INDEX_DIR);
-  for (const sub of await readdir3(root, { withFileTypes: true }).catch(() => [])) {
-    if (!sub.isDirectory())
-      throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
-    for (const file of await readdir3(join5(root, sub.name))) found2.add(`${INDEX_DIR}/${sub.name}/${file}`);
+  /** The index must list every entry's id and seq, in seq order, and nothing else. */
+  async check() {
+    const failure = await this.done;
+    if (failure) throw failure;
+    for (const path of this.buckets.keys()) {
+      if (!this.expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
+    }
+    for (const [path, text] of this.expected) {
+      const present = this.buckets.get(path);
+      if (present === void 0)
+        throw new LedgerInvalidError(path, `missing: the index must list ${text.split("\n").length - 1} id(s) here`);
+      if (present instanceof Error) throw present;
+      if (present !== text) {
+        throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
+      }
+    }
   }
-  return found2;
-}
+  async read(dir) {
+    const root = join5(dir, INDEX_DIR);
+    let subs;
+    try {
+      subs = readdirSync(root, { withFileTypes: true });
+    } catch {
+      return void 0;
+    }
+    for (const sub of subs) {
+      await new Promise(setImmediate);
+      if (this.stopped) return void 0;
+      if (!sub.isDirectory()) {
+        throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
+      }
+      for (const file of readdirSync(join5(root, sub.name))) {
+        const path = `${INDEX_DIR}/${sub.name}/${file}`;
+        try {
+          this.buckets.set(path, this.readBucket(`${dir}/${path}`));
+        } catch (e) {
+          this.buckets.set(path, e);
+        }
+      }
+    }
+    return void 0;
+  }
+  /**
+   * A bucket's text, read into one reused buffer: buckets are a few lines each, and readFileSync's
+   * stat, fresh buffer and path normalisation per file cost more than the read itself.
+   */
+  readBucket(path) {
+    const fd = openSync(path, "r");
+    try {
+      let length = 0;
+      for (; ; ) {
+        if (length === this.scratch.length) this.scratch = Buffer.concat([this.scratch, Buffer.allocUnsafe(length)]);
+        const room = this.scratch.length - length;
+        const read = readSync(fd, this.scratch, length, room, null);
+        length += read;
+        if (read < room) return this.scratch.toString("latin1", 0, length);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+};
 var IdTable = class {
   /** The packed ids of seq 0 onward, as words for hashing and comparing: one allocation, not one per run. */
   words = new Int32Array(0);
   bytes = Buffer.alloc(0);
   /** Random multipliers, one per word of an id, so that crafted ids cannot pile into one slot. */
   keys = Int32Array.from({ length: WORDS_PER_ID }, () => randomInt(2 ** 32) | 1);
-  /** seq + 1 of the id in each slot, 0 when empty; and that id's hash, to skip most comparisons. */
-  slots = new Int32Array(0);
-  hashes = new Int32Array(0);
+  /**
+   * Per slot, seq + 1 of the id in it (0 when empty), then that id's hash, to skip most comparisons:
+   * side by side, so that a probe touches one cache line of a table too large for any cache.
+   */
+  table = new Int32Array(0);
   /** 32 − log2(slots), for multiply-shift: a hash's top bits pick its slot. */
   shift = 32;
   /** Ids recorded, which are those of seq 0 … size − 1. */
@@ -42000,10 +42109,8 @@ var IdTable = class {
         refAt++;
         if (!this.has(ref[1])) return { seq, reason: `ref ${ref[1]} names no earlier entry` };
       }
-      const hash2 = this.hash(this.words, seq);
-      const first = this.find(this.words, seq, hash2);
+      const first = this.add(seq, this.hash(this.words, seq));
       if (first >= 0) return { seq, reason: `id ${this.idAt(seq)} was already recorded at seq ${first}` };
-      this.insert(seq, hash2);
       this.size++;
     }
     return void 0;
@@ -42028,13 +42135,26 @@ var IdTable = class {
   }
   /** The seq of id `index` of `words`, if recorded; −1 otherwise. */
   find(words, index, hash2) {
-    const { slots, hashes } = this;
-    const mask = slots.length - 1;
+    const { table } = this;
+    const mask = table.length / 2 - 1;
     for (let slot = hash2 >>> this.shift; ; slot = slot + 1 & mask) {
-      const entry = slots[slot];
+      const entry = table[2 * slot];
       if (entry === 0) return -1;
-      if (hashes[slot] === hash2 && this.sameId(entry - 1, words, index)) return entry - 1;
+      if (table[2 * slot + 1] === hash2 && this.sameId(entry - 1, words, index)) return entry - 1;
     }
+  }
+  /** Adds the id at `seq` unless an equal one is recorded: then returns that one's seq, else −1. */
+  add(seq, hash2) {
+    const { table } = this;
+    const mask = table.length / 2 - 1;
+    let slot = hash2 >>> this.shift;
+    for (let entry = table[2 * slot]; entry !== 0; entry = table[2 * slot]) {
+      if (table[2 * slot + 1] === hash2 && this.sameId(entry - 1, this.words, seq)) return entry - 1;
+      slot = slot + 1 & mask;
+    }
+    table[2 * slot] = seq + 1;
+    table[2 * slot + 1] = hash2;
+    return -1;
   }
   sameId(seq, words, index) {
     for (let w = 0; w < WORDS_PER_ID; w++) if (this.words[seq * WORDS_PER_ID + w] !== words[index * WORDS_PER_ID + w]) return false;
@@ -42048,18 +42168,9 @@ var IdTable = class {
     this.words = words;
     this.bytes = Buffer.from(words.buffer);
     const bits = Math.ceil(Math.log2(2 * capacity));
-    this.slots = new Int32Array(2 ** bits);
-    this.hashes = new Int32Array(2 ** bits);
+    this.table = new Int32Array(2 * 2 ** bits);
     this.shift = 32 - bits;
-    for (let seq = 0; seq < this.size; seq++) this.insert(seq, this.hash(words, seq));
-  }
-  insert(seq, hash2) {
-    const { slots } = this;
-    const mask = slots.length - 1;
-    let slot = hash2 >>> this.shift;
-    while (slots[slot] !== 0) slot = slot + 1 & mask;
-    slots[slot] = seq + 1;
-    this.hashes[slot] = hash2;
+    for (let seq = 0; seq < this.size; seq++) this.add(seq, this.hash(words, seq));
   }
 };
 async function runInWorkers(tasks, workers, take) {
@@ -42090,16 +42201,19 @@ async function runInWorkers(tasks, workers, take) {
           child.once("exit", (code) => {
             if (held.length > 0 || next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
           });
+          const feedAhead = () => {
+            if (held.length === 0 || tasks.length - next >= pool.length) feed();
+          };
           child.on("message", (r) => {
             done.set(held.shift(), r);
             for (let d = done.get(taken); d !== void 0; d = done.get(taken)) {
               done.delete(taken++);
               take(d);
             }
-            feed();
+            feedAhead();
           });
           feed();
-          feed();
+          feedAhead();
         })
       )
     );
@@ -42268,7 +42382,7 @@ async function loadRules(workspace, input) {
   if (inside.startsWith("..") || isAbsolute2(inside)) throw new InputError("config", `'${input}' is outside the workspace ${workspace}`);
   let text;
   try {
-    text = await readFile4(path, "utf8");
+    text = await readFile3(path, "utf8");
   } catch (e) {
     if (e.code !== "ENOENT") throw e;
   }
@@ -42280,7 +42394,7 @@ async function loadRules(workspace, input) {
 }
 async function readPayload(path, event) {
   if (!path) throw new PayloadError(event, "(payload)", "a file named by GITHUB_EVENT_PATH");
-  const text = await readFile4(path, "utf8");
+  const text = await readFile3(path, "utf8");
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -243,24 +243,30 @@ function stringError(value) {
   return void 0;
 }
 function ijsonError(value, path = "entry") {
+  const problem = ijsonProblem(value);
+  return problem && `${path}${problem.at}: ${problem.reason}`;
+}
+function ijsonProblem(value) {
   if (typeof value === "number") {
-    return Number.isInteger(value) && !Number.isSafeInteger(value) ? `${path}: ${value} is outside the I-JSON safe integer range` : void 0;
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? { at: "", reason: `${value} is outside the I-JSON safe integer range` } : void 0;
   }
   if (typeof value === "string") {
     const e = stringError(value);
-    return e ? `${path}: string ${e}` : void 0;
+    return e ? { at: "", reason: `string ${e}` } : void 0;
   }
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const e = ijsonError(v, `${path}[${i}]`);
-      if (e) return e;
+    for (let i = 0; i < value.length; i++) {
+      const p = ijsonProblem(value[i]);
+      if (p) return { at: `[${i}]${p.at}`, reason: p.reason };
     }
     return void 0;
   }
   if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      const e = stringError(k) && `${path}: member name ${stringError(k)}` || ijsonError(v, `${path}.${k}`);
-      if (e) return e;
+    for (const k of Object.keys(value)) {
+      const e = stringError(k);
+      if (e) return { at: "", reason: `member name ${e}` };
+      const p = ijsonProblem(value[k]);
+      if (p) return { at: `.${k}${p.at}`, reason: p.reason };
     }
   }
   return void 0;
@@ -4112,11 +4118,11 @@ function unsigned(entry) {
   const { sig: _sig, ...rest } = entry;
   return rest;
 }
-function signatureError(entry, key) {
+function signatureError(entry, key, signed) {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
   if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
-  if (!key.verify(signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
+  if (!key.verify(signed ?? signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
   return void 0;
 }
 
@@ -4177,8 +4183,7 @@ function lineFormError(text) {
   }
   return "not in RFC 8785 canonical form";
 }
-function parseLine(bytes, level) {
-  if (level === "fast") return chainFields(bytes);
+function parseEntry(bytes) {
   if (!isUtf8(bytes)) return "not valid UTF-8";
   const text = bytes.toString("utf8");
   let value;
@@ -4195,6 +4200,11 @@ function parseLine(bytes, level) {
   }
   if (canonical !== text) return lineFormError(text);
   return entryShapeError(value) ?? value;
+}
+function signedBytes(line, entry) {
+  const member = Buffer.from(`,"sig":${JSON.stringify(entry.sig)}`);
+  const at = line.lastIndexOf(member);
+  return pae(ENTRY_PAYLOAD_TYPE, Buffer.concat([line.subarray(0, at), line.subarray(at + member.length)]));
 }
 var KIND = Buffer.from('"kind":"');
 var ID = Buffer.from('"id":"');
@@ -4266,51 +4276,74 @@ function hexAt(bytes, start) {
   return bytes.toString("latin1", start, start + 64);
 }
 function checkLines(lines, startSeq, keyFor, level, keepLeaves = false) {
-  const range = new RangeBuilder();
-  const leaves = keepLeaves ? Buffer.alloc(lines.length * HASH_SIZE) : void 0;
-  const ids = packedIds(lines.length);
-  const refs = [];
-  let firstPrev;
-  let previous;
+  const run = new RunBuilder(lines.length, keepLeaves);
   let problem;
-  let count = 0;
-  for (; count < lines.length; count++) {
-    const seq = startSeq + count;
-    const bytes = lines[count];
-    const leaf = leafHashHex(bytes);
-    const entry = parseLine(bytes, level);
-    const reason = typeof entry === "string" ? entry : entryError(entry, seq, previous, keyFor, level);
+  for (const bytes of lines) {
+    const seq = startSeq + run.count;
+    const reason = level === "full" ? checkFull(bytes, seq, run, keyFor(seq)) : checkFast(bytes, seq, run);
     if (reason !== void 0) {
       problem = { seq, reason };
       break;
     }
-    const e = entry;
-    if (count === 0) firstPrev = e.prev;
-    range.pushHex(leaf);
-    leaves?.write(leaf, count * HASH_SIZE, "hex");
-    packId(ids, count, e.id);
-    previous = leaf;
-    if (e.ref !== void 0) refs.push([seq, e.ref]);
   }
-  return {
-    ...problem ? { problem } : {},
-    ...firstPrev !== void 0 ? { firstPrev } : {},
-    count,
-    ...previous !== void 0 ? { lastLeaf: Buffer.from(previous, "hex") } : {},
-    ...leaves ? { leaves: leaves.subarray(0, count * HASH_SIZE) } : {},
-    subtrees: range.hashes(),
-    ids: ids.subarray(0, count * ID_BYTES),
-    refs
-  };
+  return run.result(problem);
 }
-function entryError(e, seq, previous, keyFor, level) {
-  if (e.seq !== seq) {
-    return `seq is ${e.seq}, expected ${seq}: an entry is missing, repeated or out of order here`;
+var RunBuilder = class {
+  ids;
+  refs = [];
+  /** The leaf hash of the last line accepted, in hex, as the next line's prev names it. */
+  previous;
+  firstPrev;
+  count = 0;
+  range = new RangeBuilder();
+  leaves;
+  constructor(lines, keepLeaves) {
+    this.ids = packedIds(lines);
+    this.leaves = keepLeaves ? Buffer.alloc(lines * HASH_SIZE) : void 0;
   }
-  if (previous !== void 0 && e.prev !== previous) {
-    return `prev is ${String(e.prev)}, but the leaf hash of seq ${seq - 1} is ${previous}`;
+  /** Records a line that passed its checks, with what the chain checks read of it. */
+  accept(bytes, e) {
+    if (this.count === 0) this.firstPrev = e.prev;
+    packId(this.ids, this.count, e.id);
+    if (e.ref !== void 0) this.refs.push([e.seq, e.ref]);
+    const leaf = leafHashHex(bytes);
+    this.range.pushHex(leaf);
+    this.leaves?.write(leaf, this.count * HASH_SIZE, "hex");
+    this.previous = leaf;
+    this.count++;
   }
-  if (level === "full") return signatureError(e, keyFor(seq));
+  result(problem) {
+    const { count, previous, firstPrev, leaves } = this;
+    return {
+      ...problem ? { problem } : {},
+      ...firstPrev !== void 0 ? { firstPrev } : {},
+      count,
+      ...previous !== void 0 ? { lastLeaf: Buffer.from(previous, "hex") } : {},
+      ...leaves ? { leaves: leaves.subarray(0, count * HASH_SIZE) } : {},
+      subtrees: this.range.hashes(),
+      ids: this.ids.subarray(0, count * ID_BYTES),
+      refs: this.refs
+    };
+  }
+};
+function checkFull(bytes, seq, run, key) {
+  const entry = parseEntry(bytes);
+  if (typeof entry === "string") return entry;
+  const reason = chainError(entry.seq, seq, run.previous, entry.prev) ?? signatureError(entry, key, signedBytes(bytes, entry));
+  if (reason === void 0) run.accept(bytes, entry);
+  return reason;
+}
+function checkFast(bytes, seq, run) {
+  const e = chainFields(bytes);
+  if (typeof e === "string") return e;
+  const reason = chainError(e.seq, seq, run.previous, e.prev);
+  if (reason === void 0) run.accept(bytes, e);
+  return reason;
+}
+function chainError(seq, expected, previous, prev) {
+  if (seq !== expected) return `seq is ${seq}, expected ${expected}: an entry is missing, repeated or out of order here`;
+  if (previous !== void 0 && prev !== previous)
+    return `prev is ${String(prev)}, but the leaf hash of seq ${expected - 1} is ${previous}`;
   return void 0;
 }
 

@@ -4,7 +4,8 @@
  * What spans runs (boundaries, duplicate ids, the Merkle root) is joined by the caller.
  */
 import { isUtf8 } from "node:buffer";
-import { type Entry, entryShapeError, signatureError } from "./entry.ts";
+import { pae } from "./dsse.ts";
+import { ENTRY_PAYLOAD_TYPE, type Entry, entryShapeError, signatureError } from "./entry.ts";
 import { canonicalize, JsonSyntaxError, parseStrict } from "./json.ts";
 import type { Verifier } from "./keys.ts";
 import { HASH_SIZE, leafHashHex, RangeBuilder } from "./merkle.ts";
@@ -72,8 +73,8 @@ function lineFormError(text: string): string {
   return "not in RFC 8785 canonical form";
 }
 
-function parseLine(bytes: Buffer, level: CheckLevel): ChainFields | string {
-  if (level === "fast") return chainFields(bytes);
+/** The entry on a line, or why the line is not one: UTF-8, canonical I-JSON, the schema and value rules. */
+function parseEntry(bytes: Buffer): Entry | string {
   if (!isUtf8(bytes)) return "not valid UTF-8";
   const text = bytes.toString("utf8");
   let value: unknown;
@@ -90,6 +91,18 @@ function parseLine(bytes: Buffer, level: CheckLevel): ChainFields | string {
   }
   if (canonical !== text) return lineFormError(text);
   return entryShapeError(value) ?? (value as Entry);
+}
+
+/**
+ * The bytes `entry`'s signature covers (signingInput), cut from its canonical line instead of
+ * serialising the entry again: removing a member from a canonical object leaves the canonical form of
+ * the rest. The top-level `sig` member is the last occurrence of its own serialisation: members after
+ * it have fixed shapes without a "sig", and a string cannot hold an unescaped quote.
+ */
+function signedBytes(line: Buffer, entry: Entry): Buffer {
+  const member = Buffer.from(`,"sig":${JSON.stringify(entry.sig)}`);
+  const at = line.lastIndexOf(member);
+  return pae(ENTRY_PAYLOAD_TYPE, Buffer.concat([line.subarray(0, at), line.subarray(at + member.length)]));
 }
 
 /** What the chain checks read of an entry. */
@@ -210,58 +223,85 @@ export function checkLines(
   level: CheckLevel,
   keepLeaves = false,
 ): RunCheck {
-  const range = new RangeBuilder();
-  const leaves = keepLeaves ? Buffer.alloc(lines.length * HASH_SIZE) : undefined;
-  const ids = packedIds(lines.length);
-  const refs: [number, string][] = [];
-  let firstPrev: string | undefined;
-  let previous: string | undefined;
+  const run = new RunBuilder(lines.length, keepLeaves);
   let problem: LineProblem | undefined;
-  let count = 0;
-  for (; count < lines.length; count++) {
-    const seq = startSeq + count;
-    const bytes = lines[count] as Buffer;
-    // Hex, because that is how the next line's prev names it.
-    const leaf = leafHashHex(bytes);
-    const entry = parseLine(bytes, level);
-    const reason = typeof entry === "string" ? entry : entryError(entry, seq, previous, keyFor, level);
+  for (const bytes of lines) {
+    const seq = startSeq + run.count;
+    const reason = level === "full" ? checkFull(bytes, seq, run, keyFor(seq)) : checkFast(bytes, seq, run);
     if (reason !== undefined) {
       problem = { seq, reason };
       break;
     }
-    const e = entry as ChainFields;
-    if (count === 0) firstPrev = e.prev;
-    range.pushHex(leaf);
-    leaves?.write(leaf, count * HASH_SIZE, "hex");
-    packId(ids, count, e.id);
-    previous = leaf;
-    if (e.ref !== undefined) refs.push([seq, e.ref]);
   }
-  return {
-    ...(problem ? { problem } : {}),
-    ...(firstPrev !== undefined ? { firstPrev } : {}),
-    count,
-    ...(previous !== undefined ? { lastLeaf: Buffer.from(previous, "hex") } : {}),
-    ...(leaves ? { leaves: leaves.subarray(0, count * HASH_SIZE) } : {}),
-    subtrees: range.hashes(),
-    ids: ids.subarray(0, count * ID_BYTES),
-    refs,
-  };
+  return run.result(problem);
 }
 
-function entryError(
-  e: ChainFields | Entry,
-  seq: number,
-  previous: string | undefined,
-  keyFor: (seq: number) => Verifier,
-  level: CheckLevel,
-): string | undefined {
-  if (e.seq !== seq) {
-    return `seq is ${e.seq}, expected ${seq}: an entry is missing, repeated or out of order here`;
+/** What a run has checked so far: the lines that passed, as the caller's joins need them. */
+class RunBuilder {
+  readonly ids: Buffer;
+  readonly refs: [number, string][] = [];
+  /** The leaf hash of the last line accepted, in hex, as the next line's prev names it. */
+  previous: string | undefined;
+  firstPrev: string | undefined;
+  count = 0;
+  private readonly range = new RangeBuilder();
+  private readonly leaves: Buffer | undefined;
+
+  constructor(lines: number, keepLeaves: boolean) {
+    this.ids = packedIds(lines);
+    this.leaves = keepLeaves ? Buffer.alloc(lines * HASH_SIZE) : undefined;
   }
-  if (previous !== undefined && e.prev !== previous) {
-    return `prev is ${String(e.prev)}, but the leaf hash of seq ${seq - 1} is ${previous}`;
+
+  /** Records a line that passed its checks, with what the chain checks read of it. */
+  accept(bytes: Buffer, e: ChainFields): void {
+    if (this.count === 0) this.firstPrev = e.prev;
+    packId(this.ids, this.count, e.id);
+    if (e.ref !== undefined) this.refs.push([e.seq, e.ref]);
+    // Hex, because that is how the next line's prev names it.
+    const leaf = leafHashHex(bytes);
+    this.range.pushHex(leaf);
+    this.leaves?.write(leaf, this.count * HASH_SIZE, "hex");
+    this.previous = leaf;
+    this.count++;
   }
-  if (level === "full") return signatureError(e as Entry, keyFor(seq));
+
+  result(problem: LineProblem | undefined): RunCheck {
+    const { count, previous, firstPrev, leaves } = this;
+    return {
+      ...(problem ? { problem } : {}),
+      ...(firstPrev !== undefined ? { firstPrev } : {}),
+      count,
+      ...(previous !== undefined ? { lastLeaf: Buffer.from(previous, "hex") } : {}),
+      ...(leaves ? { leaves: leaves.subarray(0, count * HASH_SIZE) } : {}),
+      subtrees: this.range.hashes(),
+      ids: this.ids.subarray(0, count * ID_BYTES),
+      refs: this.refs,
+    };
+  }
+}
+
+/** Checks a line at level full, and records it in `run` if it passes. */
+function checkFull(bytes: Buffer, seq: number, run: RunBuilder, key: Verifier): string | undefined {
+  const entry = parseEntry(bytes);
+  if (typeof entry === "string") return entry;
+  const reason = chainError(entry.seq, seq, run.previous, entry.prev) ?? signatureError(entry, key, signedBytes(bytes, entry));
+  if (reason === undefined) run.accept(bytes, entry);
+  return reason;
+}
+
+/** Checks a line at level fast (chainFields), and records it in `run` if it passes. */
+function checkFast(bytes: Buffer, seq: number, run: RunBuilder): string | undefined {
+  const e = chainFields(bytes);
+  if (typeof e === "string") return e;
+  const reason = chainError(e.seq, seq, run.previous, e.prev);
+  if (reason === undefined) run.accept(bytes, e);
+  return reason;
+}
+
+/** Why a line with this seq and prev cannot follow the line whose leaf hash is `previous`, at `expected`. */
+function chainError(seq: number, expected: number, previous: string | undefined, prev: string | undefined): string | undefined {
+  if (seq !== expected) return `seq is ${seq}, expected ${expected}: an entry is missing, repeated or out of order here`;
+  if (previous !== undefined && prev !== previous)
+    return `prev is ${String(prev)}, but the leaf hash of seq ${expected - 1} is ${previous}`;
   return undefined;
 }

@@ -130,13 +130,16 @@ export function unsigned(entry: Entry): UnsignedEntry {
   return rest;
 }
 
-/** The reason `entry`'s signature does not verify under `key`, or undefined when it does. */
-export function signatureError(entry: Entry, key: Verifier): string | undefined {
+/**
+ * The reason `entry`'s signature does not verify under `key`, or undefined when it does. `signed` is
+ * what signingInput gives for the entry, for a caller that has those bytes already.
+ */
+export function signatureError(entry: Entry, key: Verifier, signed?: Uint8Array): string | undefined {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
   // Only the canonical encoding: otherwise two different lines would carry one valid signature.
   if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
-  if (!key.verify(signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
+  if (!key.verify(signed ?? signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
   return undefined;
 }
 

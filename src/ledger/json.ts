@@ -76,26 +76,37 @@ function stringError(value: string): string | undefined {
  * data, since a canonical re-serialisation can round-trip such values unchanged.
  */
 export function ijsonError(value: unknown, path = "entry"): string | undefined {
+  const problem = ijsonProblem(value);
+  return problem && `${path}${problem.at}: ${problem.reason}`;
+}
+
+/**
+ * ijsonError's walk, with the path below `value` ("", ".a", "[2].b") made only for the problem found:
+ * verification walks every entry, and a path string per value cost more than the checks.
+ */
+function ijsonProblem(value: unknown): { at: string; reason: string } | undefined {
   if (typeof value === "number") {
     return Number.isInteger(value) && !Number.isSafeInteger(value)
-      ? `${path}: ${value} is outside the I-JSON safe integer range`
+      ? { at: "", reason: `${value} is outside the I-JSON safe integer range` }
       : undefined;
   }
   if (typeof value === "string") {
     const e = stringError(value);
-    return e ? `${path}: string ${e}` : undefined;
+    return e ? { at: "", reason: `string ${e}` } : undefined;
   }
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const e = ijsonError(v, `${path}[${i}]`);
-      if (e) return e;
+    for (let i = 0; i < value.length; i++) {
+      const p = ijsonProblem(value[i]);
+      if (p) return { at: `[${i}]${p.at}`, reason: p.reason };
     }
     return undefined;
   }
   if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      const e = (stringError(k) && `${path}: member name ${stringError(k)}`) || ijsonError(v, `${path}.${k}`);
-      if (e) return e;
+    for (const k of Object.keys(value)) {
+      const e = stringError(k);
+      if (e) return { at: "", reason: `member name ${e}` };
+      const p = ijsonProblem((value as Record<string, unknown>)[k]);
+      if (p) return { at: `.${k}${p.at}`, reason: p.reason };
     }
   }
   return undefined;

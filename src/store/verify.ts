@@ -5,8 +5,7 @@
 
 import { fork } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { closeSync, type Dirent, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +20,7 @@ import { CompactRange, consistencyProof, EMPTY_ROOT, HASH_SIZE, ProofError, veri
 import { NoteError, openNote } from "../ledger/note.ts";
 import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
 import { assertFolder, folderFiles, LedgerInvalidError, listShards, PENDING_DIR } from "./folder.ts";
-import { readState } from "./ledger-files.ts";
+import { type LedgerState, readState } from "./ledger-files.ts";
 
 /** Shards per unit of work: 4096 lines, aligned, so each full run is one perfect Merkle subtree. */
 const SHARDS_PER_RUN = 4096 / SHARD_SIZE;
@@ -99,12 +98,58 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
     });
   }
   const workers = options.workers ?? (tasks.length >= PARALLEL_FROM_RUNS ? availableParallelism() : 0);
-  const joined = new RunJoin(tasks);
-  if (workers > 0) await runInWorkers(tasks, workers, (r) => joined.take(r));
-  else for (const t of tasks) joined.take(checkRun(t, (p) => readFileSync(join(dir, p))));
-  if (joined.problem) throw joined.problem;
-  const { range, ids: seen, leaves, lastLeaf } = joined;
+  // Read while the entries are checked: the index is many small files, and the workers leave this
+  // process idle.
+  const index = level === "full" ? new IndexReader(dir) : undefined;
+  let joined: RunJoin;
+  let head: LedgerHead;
+  try {
+    ({ joined, head } = await checkEntries(tasks, workers, state, index));
+    await index?.check();
+  } finally {
+    index?.stop();
+  }
+  const { ids: seen, leaves } = joined;
+  const { size } = head;
+  for (const w of witnesses) checkWitness(w.path, w.checkpoint, checkpoint, leaves);
+  let ids: string[] | undefined;
+  return {
+    origin: keyring.file.origin,
+    size,
+    checkpoint,
+    checkpointNote,
+    keyring,
+    head,
+    // Made when asked for: few callers want a million strings.
+    get ids() {
+      ids ??= Array.from({ length: size }, (_, seq) => seen.idAt(seq));
+      return ids;
+    },
+    ...(options.keepLeaves ? { leaves } : {}),
+    witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size })),
+  };
+}
 
+/**
+ * Checks every run and joins them, then what they add up to against the checkpoint and head.json:
+ * everything about the entries but the id index.
+ */
+async function checkEntries(
+  tasks: readonly RunTask[],
+  workers: number,
+  state: LedgerState,
+  index: IndexReader | undefined,
+): Promise<{ joined: RunJoin; head: LedgerHead }> {
+  const { checkpoint, keyring } = state;
+  const joined = new RunJoin(tasks);
+  const take = (r: RunResult): void => {
+    joined.take(r);
+    if (!joined.problem) index?.expect(joined.ids, r.startSeq, r.startSeq + r.count);
+  };
+  if (workers > 0) await runInWorkers(tasks, workers, take);
+  else for (const t of tasks) take(checkRun(t, (p) => readFileSync(join(t.dir, p))));
+  if (joined.problem) throw joined.problem;
+  const { range, lastLeaf } = joined;
   const size = range.size;
   if (size < checkpoint.size) {
     throw new LedgerInvalidError(
@@ -131,24 +176,7 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
   if (!sameHead(state.head, head)) {
     throw new LedgerInvalidError(HEAD_FILE, "does not match the entries' size, Merkle right edge and last leaf hash");
   }
-  if (level === "full") await checkIndex(dir, seen);
-  for (const w of witnesses) checkWitness(w.path, w.checkpoint, checkpoint, leaves);
-  let ids: string[] | undefined;
-  return {
-    origin: keyring.file.origin,
-    size,
-    checkpoint,
-    checkpointNote,
-    keyring,
-    head,
-    // Made when asked for: few callers want a million strings.
-    get ids() {
-      ids ??= Array.from({ length: size }, (_, seq) => seen.idAt(seq));
-      return ids;
-    },
-    ...(options.keepLeaves ? { leaves } : {}),
-    witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size })),
-  };
+  return { joined, head };
 }
 
 /**
@@ -235,35 +263,105 @@ function checkWitness(path: string, old: Checkpoint, current: Checkpoint, leaves
   }
 }
 
-/** The id index must list every entry's id and seq, in seq order, and nothing else. */
-async function checkIndex(dir: string, ids: IdTable): Promise<void> {
-  const expected = new Map<string, string>();
-  for (let seq = 0; seq < ids.size; seq++) {
-    const id = ids.idAt(seq);
-    const path = indexPath(id);
-    expected.set(path, (expected.get(path) ?? "") + indexLine(id, seq));
+/**
+ * The id index, read a directory at a time between turns of the event loop so that the reading
+ * overlaps the checking of the entries: it is tens of thousands of small files, read synchronously
+ * because a promise per file cost more than checking every line at level fast.
+ */
+class IndexReader {
+  /** Each bucket's text, or why it could not be read. */
+  private readonly buckets = new Map<string, string | Error>();
+  /** What each bucket must hold, built as the runs are joined. */
+  private readonly expected = new Map<string, string>();
+  private readonly done: Promise<unknown>;
+  private stopped = false;
+  private scratch = Buffer.allocUnsafe(1 << 16);
+
+  constructor(dir: string) {
+    // Kept, not thrown: a problem with the index is reported only after every other check passes.
+    this.done = this.read(dir).catch((e: unknown) => e);
   }
-  const present = await listIndex(dir);
-  for (const path of present) {
-    if (!expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
+
+  /** Ends the reading early, when verification fails before the index is needed. */
+  stop(): void {
+    this.stopped = true;
   }
-  for (const [path, text] of expected) {
-    if (!present.has(path)) throw new LedgerInvalidError(path, `missing: the index must list ${text.split("\n").length - 1} id(s) here`);
-    if ((await readFile(join(dir, path), "utf8")) !== text) {
-      throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
+
+  /** Adds what the index must list for seq `from` to `to` (exclusive), recorded in `ids`. */
+  expect(ids: IdTable, from: number, to: number): void {
+    for (let seq = from; seq < to; seq++) {
+      const id = ids.idAt(seq);
+      const path = indexPath(id);
+      this.expected.set(path, (this.expected.get(path) ?? "") + indexLine(id, seq));
     }
   }
-}
 
-async function listIndex(dir: string): Promise<Set<string>> {
-  const found = new Set<string>();
-  const root = join(dir, INDEX_DIR);
-  for (const sub of await readdir(root, { withFileTypes: true }).catch(() => [])) {
-    if (!sub.isDirectory())
-      throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
-    for (const file of await readdir(join(root, sub.name))) found.add(`${INDEX_DIR}/${sub.name}/${file}`);
+  /** The index must list every entry's id and seq, in seq order, and nothing else. */
+  async check(): Promise<void> {
+    const failure = await this.done;
+    if (failure) throw failure;
+    for (const path of this.buckets.keys()) {
+      if (!this.expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
+    }
+    for (const [path, text] of this.expected) {
+      const present = this.buckets.get(path);
+      if (present === undefined)
+        throw new LedgerInvalidError(path, `missing: the index must list ${text.split("\n").length - 1} id(s) here`);
+      if (present instanceof Error) throw present;
+      if (present !== text) {
+        throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
+      }
+    }
   }
-  return found;
+
+  private async read(dir: string): Promise<undefined> {
+    const root = join(dir, INDEX_DIR);
+    let subs: Dirent[];
+    try {
+      subs = readdirSync(root, { withFileTypes: true });
+    } catch {
+      // No readable index: every bucket the entries need is then reported missing.
+      return undefined;
+    }
+    for (const sub of subs) {
+      // Each directory in a turn of its own, the first after the workers have been started.
+      await new Promise(setImmediate);
+      if (this.stopped) return undefined;
+      if (!sub.isDirectory()) {
+        throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
+      }
+      for (const file of readdirSync(join(root, sub.name))) {
+        const path = `${INDEX_DIR}/${sub.name}/${file}`;
+        try {
+          this.buckets.set(path, this.readBucket(`${dir}/${path}`));
+        } catch (e) {
+          this.buckets.set(path, e as Error);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A bucket's text, read into one reused buffer: buckets are a few lines each, and readFileSync's
+   * stat, fresh buffer and path normalisation per file cost more than the read itself.
+   */
+  private readBucket(path: string): string {
+    const fd = openSync(path, "r");
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.scratch.length) this.scratch = Buffer.concat([this.scratch, Buffer.allocUnsafe(length)]);
+        const room = this.scratch.length - length;
+        const read = readSync(fd, this.scratch, length, room, null);
+        length += read;
+        // A regular file reads short only at its end, so one read is enough for most buckets.
+        if (read < room) return this.scratch.toString("latin1", 0, length);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 /**
@@ -277,9 +375,11 @@ class IdTable {
   private bytes = Buffer.alloc(0);
   /** Random multipliers, one per word of an id, so that crafted ids cannot pile into one slot. */
   private readonly keys = Int32Array.from({ length: WORDS_PER_ID }, () => randomInt(2 ** 32) | 1);
-  /** seq + 1 of the id in each slot, 0 when empty; and that id's hash, to skip most comparisons. */
-  private slots = new Int32Array(0);
-  private hashes = new Int32Array(0);
+  /**
+   * Per slot, seq + 1 of the id in it (0 when empty), then that id's hash, to skip most comparisons:
+   * side by side, so that a probe touches one cache line of a table too large for any cache.
+   */
+  private table = new Int32Array(0);
   /** 32 − log2(slots), for multiply-shift: a hash's top bits pick its slot. */
   private shift = 32;
   /** Ids recorded, which are those of seq 0 … size − 1. */
@@ -304,10 +404,8 @@ class IdTable {
         refAt++;
         if (!this.has(ref[1])) return { seq, reason: `ref ${ref[1]} names no earlier entry` };
       }
-      const hash = this.hash(this.words, seq);
-      const first = this.find(this.words, seq, hash);
+      const first = this.add(seq, this.hash(this.words, seq));
       if (first >= 0) return { seq, reason: `id ${this.idAt(seq)} was already recorded at seq ${first}` };
-      this.insert(seq, hash);
       this.size++;
     }
     return undefined;
@@ -336,13 +434,27 @@ class IdTable {
 
   /** The seq of id `index` of `words`, if recorded; −1 otherwise. */
   private find(words: Int32Array, index: number, hash: number): number {
-    const { slots, hashes } = this;
-    const mask = slots.length - 1;
+    const { table } = this;
+    const mask = table.length / 2 - 1;
     for (let slot = hash >>> this.shift; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot] as number;
+      const entry = table[2 * slot] as number;
       if (entry === 0) return -1;
-      if (hashes[slot] === hash && this.sameId(entry - 1, words, index)) return entry - 1;
+      if (table[2 * slot + 1] === hash && this.sameId(entry - 1, words, index)) return entry - 1;
     }
+  }
+
+  /** Adds the id at `seq` unless an equal one is recorded: then returns that one's seq, else −1. */
+  private add(seq: number, hash: number): number {
+    const { table } = this;
+    const mask = table.length / 2 - 1;
+    let slot = hash >>> this.shift;
+    for (let entry = table[2 * slot] as number; entry !== 0; entry = table[2 * slot] as number) {
+      if (table[2 * slot + 1] === hash && this.sameId(entry - 1, this.words, seq)) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    table[2 * slot] = seq + 1;
+    table[2 * slot + 1] = hash;
+    return -1;
   }
 
   private sameId(seq: number, words: Int32Array, index: number): boolean {
@@ -358,25 +470,16 @@ class IdTable {
     this.words = words;
     this.bytes = Buffer.from(words.buffer);
     const bits = Math.ceil(Math.log2(2 * capacity));
-    this.slots = new Int32Array(2 ** bits);
-    this.hashes = new Int32Array(2 ** bits);
+    this.table = new Int32Array(2 * 2 ** bits);
     this.shift = 32 - bits;
-    for (let seq = 0; seq < this.size; seq++) this.insert(seq, this.hash(words, seq));
-  }
-
-  private insert(seq: number, hash: number): void {
-    const { slots } = this;
-    const mask = slots.length - 1;
-    let slot = hash >>> this.shift;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = seq + 1;
-    this.hashes[slot] = hash;
+    for (let seq = 0; seq < this.size; seq++) this.add(seq, this.hash(words, seq));
   }
 }
 
 /**
  * Runs tasks on a pool of worker processes, handing each result to `take` in task order as soon as
- * those before it are in. Each worker holds two tasks, so that it never waits for its next one.
+ * those before it are in. Each worker holds two tasks while enough remain, so that it never waits
+ * for its next one.
  */
 async function runInWorkers(tasks: readonly RunTask[], workers: number, take: (r: RunResult) => void): Promise<void> {
   // From source the worker is TypeScript (node strips the types); in dist/ it is a sibling bundle.
@@ -407,16 +510,21 @@ async function runInWorkers(tasks: readonly RunTask[], workers: number, take: (r
             child.once("exit", (code) => {
               if (held.length > 0 || next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
             });
+            // A second task is held only while there are more left than workers: at the end, a
+            // worker holding two would leave another idle for a whole run.
+            const feedAhead = (): void => {
+              if (held.length === 0 || tasks.length - next >= pool.length) feed();
+            };
             child.on("message", (r: RunResult) => {
               done.set(held.shift() as number, r);
               for (let d = done.get(taken); d !== undefined; d = done.get(taken)) {
                 done.delete(taken++);
                 take(d);
               }
-              feed();
+              feedAhead();
             });
             feed();
-            feed();
+            feedAhead();
           }),
       ),
     );

@@ -1,11 +1,17 @@
 /**
  * The fast level reads seq, id, prev and ref by position (ledger/FORMAT.md §11.1). Its byte scans must
  * give exactly what the spec's indexOf/lastIndexOf wording gives, on any line, not only canonical ones.
+ * The full level checks each signature over bytes cut from the line, which must be exactly what the
+ * signer signed, whatever else the entry holds.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkLines, unpackId } from "../../src/ledger/check-lines.ts";
-import type { Verifier } from "../../src/ledger/keys.ts";
+import { type EntryBody, signEntry, type UnsignedEntry } from "../../src/ledger/entry.ts";
+import { canonicalize } from "../../src/ledger/json.ts";
+import type { Signer, Verifier } from "../../src/ledger/keys.ts";
+import { leafHash } from "../../src/ledger/merkle.ts";
+import { bodiesArb, testSigner } from "../helpers/ledger.ts";
 
 const LINE = Buffer.from(
   '{"actor":{"id":102264,"login":"contributor-2264"},"breakdown":[{"points":25000,"rule":"pr.merged"}],' +
@@ -77,6 +83,62 @@ describe("checkLines at the fast level", () => {
         expect(run.refs).toEqual(expected.ref === undefined ? [] : [[seq, expected.ref]]);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** The lines a writer signs for `bodies` from seq 0, chained. */
+function signedLines(bodies: readonly EntryBody[], signer: Signer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (const [seq, body] of bodies.entries()) {
+    const prev = lines[seq - 1];
+    const entry: UnsignedEntry = { ...body, v: 1, seq, ...(prev ? { prev: leafHash(prev).toString("hex") } : {}) };
+    lines.push(Buffer.from(canonicalize(signEntry(entry, signer)), "utf8"));
+  }
+  return lines;
+}
+
+/**
+ * Key names as a ledger may have them: the signature member, which the check cuts from the line,
+ * then holds non-ASCII text, and bytes stop being characters.
+ */
+const signers = [testSigner(5), testSigner(6, "example.com/müller/ledger-ünïcode")];
+
+/** Members shaped like the signature member, in the free-form parts of an entry before it. */
+const lookalikes = fc.record({
+  inputs: fc.constant({ sig: { keyid: "x+00000000", sig: `${"A".repeat(86)}==` }, seq: 1 }),
+  reason: fc.constant(',"sig":{"keyid":"x+00000000","sig":"AA=="}'),
+});
+
+describe("checkLines at the full level", () => {
+  it("accepts every line a writer signs, with look-alike signature members before the real one", () => {
+    fc.assert(
+      fc.property(
+        bodiesArb({ minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...signers),
+        fc.boolean(),
+        lookalikes,
+        (bodies, signer, mimic, extra) => {
+          const lines = signedLines(mimic ? bodies.map((b) => ({ ...b, ...extra })) : bodies, signer);
+          const run = checkLines(lines, 0, () => signer.verifier, "full");
+          expect(run.problem).toBeUndefined();
+          expect(run.count).toBe(lines.length);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("refuses a line whose signature was made over anything else", () => {
+    fc.assert(
+      fc.property(bodiesArb({ minLength: 2, maxLength: 2 }), fc.constantFrom(...signers), ([a, b], signer) => {
+        // b's signature on a's line: a valid signature by the right key, over other bytes.
+        const [lineA, lineB] = signedLines([a as EntryBody, b as EntryBody], signer).map((l) => JSON.parse(l.toString()));
+        const forged = Buffer.from(canonicalize({ ...lineA, sig: lineB.sig }), "utf8");
+        const run = checkLines([forged], 0, () => signer.verifier, "full");
+        expect(run.problem).toEqual({ seq: 0, reason: `sig: signature by ${lineA.sig.keyid} does not verify` });
+      }),
+      { numRuns: 30 },
     );
   });
 });

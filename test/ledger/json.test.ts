@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalize, JsonSyntaxError, parseStrict } from "../../src/ledger/json.ts";
-import { iJsonValue } from "../helpers/ledger.ts";
+import { canonicalize, ijsonError, JsonSyntaxError, parseStrict } from "../../src/ledger/json.ts";
+import { iJsonValue, leavesIJson } from "../helpers/ledger.ts";
 
 /** The JsonSyntaxError `parseStrict(text)` throws, as plain data. */
 function syntaxError(text: string): { line: number; column: number; reason: string } {
@@ -174,5 +174,32 @@ describe("canonicalize (RFC 8785)", () => {
     expect(() => canonicalize(undefined)).toThrow(TypeError);
     expect(() => canonicalize(Number.NaN)).toThrow();
     expect(() => canonicalize("\ud800")).toThrow();
+  });
+});
+
+describe("ijsonError names the first value outside I-JSON by its path", () => {
+  it("an unsafe integer, a lone surrogate and a noncharacter, however deep", () => {
+    expect(ijsonError({ a: [1, { b: 2 ** 53 }] })).toBe("entry.a[1].b: 9007199254740992 is outside the I-JSON safe integer range");
+    expect(ijsonError([{ x: "ok" }, "\ud800"], "body")).toBe("body[1]: string holds a lone surrogate");
+    expect(ijsonError({ inputs: { note: "a\ufdd0" } })).toBe("entry.inputs.note: string holds a Unicode noncharacter");
+    expect(ijsonError(-(2 ** 60))).toBe(`entry: ${-(2 ** 60)} is outside the I-JSON safe integer range`);
+  });
+
+  it("a member name at the object holding it, and the first problem in member order", () => {
+    expect(ijsonError({ a: { "\uffff": 1 } })).toBe("entry.a: member name holds a Unicode noncharacter");
+    expect(ijsonError({ a: 2 ** 60, b: "\udc00" })).toBe(`entry.a: ${2 ** 60} is outside the I-JSON safe integer range`);
+  });
+
+  it("nothing for I-JSON values, and something for every value a writer must not write", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3, stringUnit: "binary" }), (value) => {
+        expect(ijsonError(value) !== undefined).toBe(leavesIJson(value));
+      }),
+    );
+    fc.assert(
+      fc.property(iJsonValue, (value) => {
+        expect(ijsonError(value)).toBeUndefined();
+      }),
+    );
   });
 });
