@@ -51,7 +51,7 @@ function isLinkAccount(v: unknown): v is LinkAccount {
   return typeof v === "object" && v !== null && typeof (v as LinkAccount).id === "number" && typeof (v as LinkAccount).login === "string";
 }
 
-export function identities(entries: readonly Entry[]): Identities {
+export function identities(entries: Iterable<Entry>): Identities {
   /** Every login seen per account, the latest last. */
   const logins = new Map<number, string[]>();
   const parent = new Map<number, number>();

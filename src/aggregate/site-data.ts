@@ -28,16 +28,21 @@ export const RECENT = 50;
 /** The kinds whose points make up scores: the others (badge, state, command) carry none. */
 const SCORED = new Set<string>(["award", "bonus", "penalty", "reversal"]);
 
-/** `entries` in seq order, already verified. */
-export function aggregate(entries: readonly Entry[], status: LedgerStatus, options: AggregateOptions = {}): SiteData {
-  const ids = identities(entries);
+/**
+ * `entries` in seq order, already verified. They are iterated twice, identities first and then every
+ * collector, and nothing keeps them: a source may read them afresh each time rather than hold a
+ * large ledger in memory.
+ */
+export function aggregate(entries: Iterable<Entry>, status: LedgerStatus, options: AggregateOptions = {}): SiteData {
   // Repositories are keyed by id and shown under the latest name the ledger records for them.
   const recorded = new Map<number, string>();
   let latest = "";
-  for (const e of entries) {
-    recorded.set(e.repo.id, e.repo.name);
-    if (e.time > latest) latest = e.time;
-  }
+  const ids = identities(
+    seeing(entries, (e) => {
+      recorded.set(e.repo.id, e.repo.name);
+      if (e.time > latest) latest = e.time;
+    }),
+  );
   const names = new Map([...recorded].map(([id, name]) => [id, ids.redact(name)]));
   const repoName = (id: number) => names.get(id) as string;
 
@@ -77,6 +82,14 @@ export function aggregate(entries: readonly Entry[], status: LedgerStatus, optio
     recent: recent.list(),
     months: boards.months.map((b) => b.slug.slice("month-".length)),
   };
+}
+
+/** `entries`, each shown to `see` as it goes by. */
+function* seeing(entries: Iterable<Entry>, see: (e: Entry) => void): Generator<Entry> {
+  for (const e of entries) {
+    see(e);
+    yield e;
+  }
 }
 
 /** The `size` newest entries offered, kept sorted as they come: no sort of the whole ledger. */

@@ -235,6 +235,22 @@ describe("aggregate", () => {
   });
 });
 
+describe("a source read afresh for each pass", () => {
+  it("is gone over twice, holding no entry, and aggregates as the same entries in an array do", () => {
+    const entries = syntheticEntries(5_000, 300);
+    let passes = 0;
+    // Each pass gets copies, as a source parsing the ledger's files again would give.
+    const source = {
+      *[Symbol.iterator]() {
+        passes++;
+        for (const e of entries) yield structuredClone(e);
+      },
+    };
+    expect(aggregate(source, STATUS)).toEqual(aggregate(entries, STATUS));
+    expect(passes).toBe(2);
+  });
+});
+
 describe("with no entries", () => {
   it("gives empty boards and lists", () => {
     const data = aggregate([], STATUS);

@@ -171,14 +171,34 @@ describe("numbers", () => {
     await page.close();
   });
 
-  it("a profile shows the same points and the entries behind them", async () => {
+  it("a profile shows the same points and, page by page from the newest, the entries behind them", async () => {
     const sums = pointsById();
     const page = await open("u/dev-0/");
     await expect(page.locator(".card").first().textContent()).resolves.toContain(points(sums.get(person(0).id) ?? 0));
-    const listed = await page.locator("main table").last().locator("tbody tr").count();
     // Every entry that moved the score; lifecycle states and commands carry no points.
-    expect(listed).toBe(entries.filter((e) => e.actor.id === person(0).id && e.points !== 0).length);
-    await page.close();
+    const expected = entries.filter((e) => e.actor.id === person(0).id && e.points !== 0);
+    const dates: string[] = [];
+    let pages = 0;
+    for (let path: string | null = "u/dev-0/"; path !== null; pages++) {
+      const shown: Page = pages === 0 ? page : await open(path);
+      dates.push(...(await shown.locator("main table").last().locator("tbody tr td:first-child").allTextContents()));
+      const next = shown.locator('a[rel="next"]');
+      path = (await next.count()) === 0 ? null : new URL((await next.getAttribute("href")) as string, url).href;
+      await shown.close();
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(dates.length).toBe(expected.length);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe("the audit pages", () => {
+  it("hold every entry once, on the page of its month, unscored months included", () => {
+    const months = readdirSync(join(out, "audit")).filter((d) => /^\d{4}-\d{2}$/.test(d));
+    const shown = months.flatMap((m) =>
+      [...readFileSync(join(out, "audit", m, "index.html"), "utf8").matchAll(/id="seq-(\d+)"/g)].map((r) => `${m} ${r[1]}`),
+    );
+    expect(shown.sort()).toEqual(entries.map((e) => `${e.time.slice(0, 7)} ${e.seq}`).sort());
   });
 });
 

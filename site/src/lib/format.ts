@@ -38,5 +38,5 @@ export function xml(text: string): string {
 
 /** JSON that stays inert wherever it is embedded: no raw '<', '>' or '&'. */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 1).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
