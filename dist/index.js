@@ -41001,7 +41001,8 @@ var CommitFiles = class {
       } else {
         const root = await this.repo.treeOf(this.commit);
         await this.repo.fetchObjects([root]);
-        this.dirs.set("", new Map((await this.repo.listTree(root)).map((e) => [e.name, e])));
+        const listed = await this.repo.listTrees([root]);
+        this.dirs.set("", new Map((listed.get(root) ?? []).map((e) => [e.name, e])));
       }
     }
     const depthOf = (d) => d === "" ? 0 : d.split("/").length;
@@ -41015,7 +41016,8 @@ var CommitFiles = class {
         else this.dirs.set(dir, /* @__PURE__ */ new Map());
       }
       await this.repo.fetchObjects([...trees.values()]);
-      for (const [dir, oid] of trees) this.dirs.set(dir, new Map((await this.repo.listTree(oid)).map((e) => [e.name, e])));
+      const listed = await this.repo.listTrees([...trees.values()]);
+      for (const [dir, oid] of trees) this.dirs.set(dir, new Map((listed.get(oid) ?? []).map((e) => [e.name, e])));
     }
   }
   async prefetch(paths) {
@@ -41029,7 +41031,7 @@ var CommitFiles = class {
       else this.blobs.set(path, void 0);
     }
     await this.repo.fetchObjects([...oids.values()]);
-    const contents = await this.repo.readBlobs([...oids.values()]);
+    const contents = await this.repo.readObjects([...oids.values()]);
     for (const [path, oid] of oids) this.blobs.set(path, contents.get(oid));
   }
   async read(path) {
@@ -41161,7 +41163,6 @@ var LocalRepo = class _LocalRepo {
   spec;
   access;
   present = /* @__PURE__ */ new Set();
-  fetchedBytes = 0;
   constructor(dir, spec, access2) {
     this.dir = dir;
     this.spec = spec;
@@ -41185,9 +41186,14 @@ var LocalRepo = class _LocalRepo {
   async dispose() {
     await rm3(this.dir, { recursive: true, force: true });
   }
-  /** Bytes of pack data received from the remote so far. */
-  get bytesFetched() {
-    return this.fetchedBytes;
+  /**
+   * Bytes of pack data received from the remote so far: everything in packs came from the remote,
+   * since this repository writes its own objects loose. Asked once at the end, not after every fetch,
+   * since each answer costs a process.
+   */
+  async bytesFetched() {
+    const stats = (await this.run(["count-objects", "-v"])).toString("utf8");
+    return Number(/size-pack: (\d+)/.exec(stats)?.[1] ?? 0) * 1024;
   }
   run(args, input, remote = false) {
     return git(args, {
@@ -41206,11 +41212,6 @@ var LocalRepo = class _LocalRepo {
       throw remoteProblem(`the data branch '${this.spec.branch}' at ${this.access.url}`, e, this.access.secrets.length > 0);
     }
   }
-  /** Everything in packs came from the remote: this repository writes its own objects loose. */
-  async countFetched() {
-    const stats = (await this.run(["count-objects", "-v"])).toString("utf8");
-    this.fetchedBytes = Number(/size-pack: (\d+)/.exec(stats)?.[1] ?? 0) * 1024;
-  }
   /** Fetches the branch tip's commit only (no trees, no blobs); undefined when the branch does not exist. */
   async fetchTip() {
     const ref = `refs/remotes/origin/${this.spec.branch}`;
@@ -41220,7 +41221,6 @@ var LocalRepo = class _LocalRepo {
       if (e instanceof GitError && /couldn't find remote ref/i.test(e.stderr)) return void 0;
       throw e;
     }
-    await this.countFetched();
     const tip = (await this.run(["rev-parse", "--verify", ref])).toString("utf8").trim();
     this.present.add(tip);
     return tip;
@@ -41241,7 +41241,6 @@ var LocalRepo = class _LocalRepo {
       ...missing
     ]);
     for (const o of missing) this.present.add(o);
-    await this.countFetched();
   }
   async treeOf(commit) {
     const text = (await this.run(["cat-file", "commit", commit])).toString("utf8");
@@ -41249,17 +41248,16 @@ var LocalRepo = class _LocalRepo {
     if (!tree) throw new Error(`commit ${commit} has no tree`);
     return tree;
   }
-  /** Lists a tree that was fetched. */
-  async listTree(tree) {
-    const out = (await this.run(["ls-tree", "-z", tree])).toString("utf8");
-    return out.split("\0").filter((l) => l !== "").map((l) => {
-      const [meta, name] = l.split("	");
-      const [mode, type, oid] = meta.split(" ");
-      return { mode, type, oid, name };
-    });
+  /**
+   * Lists fetched trees in one process: `cat-file --batch` hands over each raw tree object, whose
+   * entries are `<mode> <name>\0<binary id>` (the id as long as the repository's hash).
+   */
+  async listTrees(trees) {
+    const raw = await this.readObjects(trees);
+    return new Map(trees.map((oid) => [oid, parseTree(raw.get(oid), oid.length / 2)]));
   }
-  /** Reads fetched blobs in one process. */
-  async readBlobs(oids) {
+  /** Reads fetched objects (blobs, or trees in git's raw form) in one process. */
+  async readObjects(oids) {
     const out = /* @__PURE__ */ new Map();
     if (oids.length === 0) return out;
     const batch = await this.run(["cat-file", "--batch"], `${oids.join("\n")}
@@ -41341,6 +41339,23 @@ var LocalRepo = class _LocalRepo {
     }
   }
 };
+function parseTree(raw, idBytes) {
+  const entries = [];
+  let at = 0;
+  while (at < raw.length) {
+    const space = raw.indexOf(32, at);
+    const nul = raw.indexOf(0, space);
+    const mode = raw.toString("latin1", at, space).padStart(6, "0");
+    entries.push({
+      mode,
+      type: mode === "040000" ? "tree" : "blob",
+      oid: raw.toString("hex", nul + 1, nul + 1 + idBytes),
+      name: raw.toString("utf8", space + 1, nul)
+    });
+    at = nul + 1 + idBytes;
+  }
+  return entries;
+}
 
 // src/store/git/append-branch.ts
 var NEW_BRANCH_FILES = [".gitattributes", Buffer.from("* -text\n")];
@@ -41359,15 +41374,19 @@ async function appendToBranch(spec, bodies, signer, options = {}) {
       const tip = await repo.fetchTip();
       const files = new CommitFiles(repo, tip);
       if (witness) await checkExtends(files, witness, spec.branch);
-      const prepared = await prepareAppend(files, typeof bodies === "function" ? await bodies(files) : bodies, signer, options);
-      if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
+      const prepared = await withAlongside(
+        files,
+        await prepareAppend(files, typeof bodies === "function" ? await bodies(files) : bodies, signer, options),
+        options.alongside
+      );
+      if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: await repo.bytesFetched() };
       const author = options.author ?? DEFAULT_AUTHOR;
       const signing = options.signCommits ? await signingSetup(repo, files, signer, author) : void 0;
       const changes = new Map([...prepared.changes, ...signing?.changes ?? [], ...tip ? [] : [NEW_BRANCH_FILES]]);
       const commit = await commitChanges(repo, files, tip, changes, commitMessage(prepared), author, signing?.keyFile);
       try {
         await repo.push(commit);
-        return { ...prepared, commit, attempts: attempt, bytesFetched: repo.bytesFetched };
+        return { ...prepared, commit, attempts: attempt, bytesFetched: await repo.bytesFetched() };
       } catch (e) {
         if (!(e instanceof PushRejectedError)) throw e;
       }
@@ -41380,6 +41399,12 @@ async function appendToBranch(spec, bodies, signer, options = {}) {
   } finally {
     await repo.dispose();
   }
+}
+async function withAlongside(files, prepared, alongside) {
+  if (!alongside) return prepared;
+  const changes = new Map(prepared.changes);
+  for (const [path, bytes] of await alongside(files)) if (!(await files.read(path))?.equals(bytes)) changes.set(path, bytes);
+  return { ...prepared, changes };
 }
 async function readBranch(spec, use, options = {}) {
   const repo = await LocalRepo.create(spec, options.cwd ?? process.cwd(), options.scratch);
@@ -41412,7 +41437,7 @@ function commitMessage(prepared) {
   const { result, base } = prepared;
   const lines = result.entries.map((e) => `${e.seq} ${e.id} ${e.kind} ${e.actor.login}`);
   const n = result.entries.length;
-  const summary2 = n > 0 ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}\u2013${result.head.size - 1})` : prepared.changes.has(KEYS_FILE) ? "meritlog: rotate the signing key" : "meritlog: repair head.json";
+  const summary2 = n > 0 ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}\u2013${result.head.size - 1})` : prepared.changes.has(KEYS_FILE) ? "meritlog: rotate the signing key" : prepared.changes.has(HEAD_FILE) ? "meritlog: repair head.json" : `meritlog: update ${[...prepared.changes.keys()].join(", ")}`;
   return `${summary2}
 
 ${lines.join("\n")}

@@ -9,7 +9,7 @@ import type { LedgerHead } from "../../ledger/append.ts";
 import type { EntryBody } from "../../ledger/entry.ts";
 import { extendsHead } from "../../ledger/head.ts";
 import type { Signer } from "../../ledger/keys.ts";
-import { KEYS_FILE } from "../../ledger/layout.ts";
+import { HEAD_FILE, KEYS_FILE } from "../../ledger/layout.ts";
 import { allowedSignersLine, sshPrivateKey } from "../../ledger/ssh.ts";
 import { LedgerInvalidError } from "../folder.ts";
 import { type LedgerFiles, linesBetween, type PreparedAppend, type PrepareOptions, prepareAppend, readState } from "../ledger-files.ts";
@@ -34,6 +34,11 @@ export interface BranchAppendOptions extends PrepareOptions {
    * the branch, so that `git verify-commit` works for auditors with stock git.
    */
   readonly signCommits?: boolean;
+  /**
+   * Files to write in the same commit as the entries (a reconcile's progress), computed on each
+   * attempt's tip: they and the entries land together or not at all. Unchanged ones write nothing.
+   */
+  readonly alongside?: (files: LedgerFiles) => Promise<ReadonlyMap<string, Buffer>>;
 }
 
 /** Ledger lines are bytes to be kept exactly: no checkout may convert their line endings. */
@@ -78,15 +83,19 @@ export async function appendToBranch(
       const tip = await repo.fetchTip();
       const files = new CommitFiles(repo, tip);
       if (witness) await checkExtends(files, witness, spec.branch);
-      const prepared = await prepareAppend(files, typeof bodies === "function" ? await bodies(files) : bodies, signer, options);
-      if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: repo.bytesFetched };
+      const prepared = await withAlongside(
+        files,
+        await prepareAppend(files, typeof bodies === "function" ? await bodies(files) : bodies, signer, options),
+        options.alongside,
+      );
+      if (prepared.changes.size === 0) return { ...prepared, attempts: attempt, bytesFetched: await repo.bytesFetched() };
       const author = options.author ?? DEFAULT_AUTHOR;
       const signing = options.signCommits ? await signingSetup(repo, files, signer, author) : undefined;
       const changes = new Map([...prepared.changes, ...(signing?.changes ?? []), ...(tip ? [] : [NEW_BRANCH_FILES])]);
       const commit = await commitChanges(repo, files, tip, changes, commitMessage(prepared), author, signing?.keyFile);
       try {
         await repo.push(commit);
-        return { ...prepared, commit, attempts: attempt, bytesFetched: repo.bytesFetched };
+        return { ...prepared, commit, attempts: attempt, bytesFetched: await repo.bytesFetched() };
       } catch (e) {
         if (!(e instanceof PushRejectedError)) throw e;
       }
@@ -101,6 +110,17 @@ export async function appendToBranch(
   } finally {
     await repo.dispose();
   }
+}
+
+async function withAlongside(
+  files: LedgerFiles,
+  prepared: PreparedAppend,
+  alongside: BranchAppendOptions["alongside"],
+): Promise<PreparedAppend> {
+  if (!alongside) return prepared;
+  const changes = new Map(prepared.changes);
+  for (const [path, bytes] of await alongside(files)) if (!(await files.read(path))?.equals(bytes)) changes.set(path, bytes);
+  return { ...prepared, changes };
 }
 
 /** Runs `use` on the branch tip's files, read on demand; nothing is written. */
@@ -159,7 +179,9 @@ function commitMessage(prepared: PreparedAppend): string {
       ? `meritlog: append ${n} ${n === 1 ? "entry" : "entries"} (seq ${base.size}–${result.head.size - 1})`
       : prepared.changes.has(KEYS_FILE)
         ? "meritlog: rotate the signing key"
-        : "meritlog: repair head.json";
+        : prepared.changes.has(HEAD_FILE)
+          ? "meritlog: repair head.json"
+          : `meritlog: update ${[...prepared.changes.keys()].join(", ")}`;
   return `${summary}\n\n${lines.join("\n")}\n`;
 }
 

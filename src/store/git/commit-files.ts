@@ -45,7 +45,8 @@ export class CommitFiles implements LedgerFiles {
       } else {
         const root = await this.repo.treeOf(this.commit);
         await this.repo.fetchObjects([root]);
-        this.dirs.set("", new Map((await this.repo.listTree(root)).map((e) => [e.name, e])));
+        const listed = await this.repo.listTrees([root]);
+        this.dirs.set("", new Map((listed.get(root) ?? []).map((e) => [e.name, e])));
       }
     }
     const depthOf = (d: string) => (d === "" ? 0 : d.split("/").length);
@@ -60,7 +61,8 @@ export class CommitFiles implements LedgerFiles {
         else this.dirs.set(dir, new Map());
       }
       await this.repo.fetchObjects([...trees.values()]);
-      for (const [dir, oid] of trees) this.dirs.set(dir, new Map((await this.repo.listTree(oid)).map((e) => [e.name, e])));
+      const listed = await this.repo.listTrees([...trees.values()]);
+      for (const [dir, oid] of trees) this.dirs.set(dir, new Map((listed.get(oid) ?? []).map((e) => [e.name, e])));
     }
   }
 
@@ -75,7 +77,7 @@ export class CommitFiles implements LedgerFiles {
       else this.blobs.set(path, undefined);
     }
     await this.repo.fetchObjects([...oids.values()]);
-    const contents = await this.repo.readBlobs([...oids.values()]);
+    const contents = await this.repo.readObjects([...oids.values()]);
     for (const [path, oid] of oids) this.blobs.set(path, contents.get(oid));
   }
 

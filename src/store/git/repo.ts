@@ -55,7 +55,6 @@ export class LocalRepo {
   readonly spec: RemoteSpec;
   private readonly access: RemoteAccess;
   private readonly present = new Set<string>();
-  private fetchedBytes = 0;
 
   private constructor(dir: string, spec: RemoteSpec, access: RemoteAccess) {
     this.dir = dir;
@@ -85,9 +84,14 @@ export class LocalRepo {
     await rm(this.dir, { recursive: true, force: true });
   }
 
-  /** Bytes of pack data received from the remote so far. */
-  get bytesFetched(): number {
-    return this.fetchedBytes;
+  /**
+   * Bytes of pack data received from the remote so far: everything in packs came from the remote,
+   * since this repository writes its own objects loose. Asked once at the end, not after every fetch,
+   * since each answer costs a process.
+   */
+  async bytesFetched(): Promise<number> {
+    const stats = (await this.run(["count-objects", "-v"])).toString("utf8");
+    return Number(/size-pack: (\d+)/.exec(stats)?.[1] ?? 0) * 1024;
   }
 
   private run(args: readonly string[], input?: string | Buffer, remote = false): Promise<Buffer> {
@@ -109,12 +113,6 @@ export class LocalRepo {
     }
   }
 
-  /** Everything in packs came from the remote: this repository writes its own objects loose. */
-  private async countFetched(): Promise<void> {
-    const stats = (await this.run(["count-objects", "-v"])).toString("utf8");
-    this.fetchedBytes = Number(/size-pack: (\d+)/.exec(stats)?.[1] ?? 0) * 1024;
-  }
-
   /** Fetches the branch tip's commit only (no trees, no blobs); undefined when the branch does not exist. */
   async fetchTip(): Promise<string | undefined> {
     const ref = `refs/remotes/origin/${this.spec.branch}`;
@@ -124,7 +122,6 @@ export class LocalRepo {
       if (e instanceof GitError && /couldn't find remote ref/i.test(e.stderr)) return undefined;
       throw e;
     }
-    await this.countFetched();
     const tip = (await this.run(["rev-parse", "--verify", ref])).toString("utf8").trim();
     this.present.add(tip);
     return tip;
@@ -147,7 +144,6 @@ export class LocalRepo {
       ...missing,
     ]);
     for (const o of missing) this.present.add(o);
-    await this.countFetched();
   }
 
   async treeOf(commit: string): Promise<string> {
@@ -157,21 +153,17 @@ export class LocalRepo {
     return tree;
   }
 
-  /** Lists a tree that was fetched. */
-  async listTree(tree: string): Promise<TreeEntry[]> {
-    const out = (await this.run(["ls-tree", "-z", tree])).toString("utf8");
-    return out
-      .split("\0")
-      .filter((l) => l !== "")
-      .map((l) => {
-        const [meta, name] = l.split("\t") as [string, string];
-        const [mode, type, oid] = meta.split(" ") as [string, "blob" | "tree", string];
-        return { mode, type, oid, name };
-      });
+  /**
+   * Lists fetched trees in one process: `cat-file --batch` hands over each raw tree object, whose
+   * entries are `<mode> <name>\0<binary id>` (the id as long as the repository's hash).
+   */
+  async listTrees(trees: readonly string[]): Promise<Map<string, TreeEntry[]>> {
+    const raw = await this.readObjects(trees);
+    return new Map(trees.map((oid) => [oid, parseTree(raw.get(oid) as Buffer, oid.length / 2)]));
   }
 
-  /** Reads fetched blobs in one process. */
-  async readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
+  /** Reads fetched objects (blobs, or trees in git's raw form) in one process. */
+  async readObjects(oids: readonly string[]): Promise<Map<string, Buffer>> {
     const out = new Map<string, Buffer>();
     if (oids.length === 0) return out;
     const batch = await this.run(["cat-file", "--batch"], `${oids.join("\n")}\n`);
@@ -254,4 +246,23 @@ export class LocalRepo {
       throw e;
     }
   }
+}
+
+/** A raw tree object's entries, with modes as `ls-tree` and `mktree` spell them (six digits). */
+function parseTree(raw: Buffer, idBytes: number): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  let at = 0;
+  while (at < raw.length) {
+    const space = raw.indexOf(0x20, at);
+    const nul = raw.indexOf(0, space);
+    const mode = raw.toString("latin1", at, space).padStart(6, "0");
+    entries.push({
+      mode,
+      type: mode === "040000" ? "tree" : "blob",
+      oid: raw.toString("hex", nul + 1, nul + 1 + idBytes),
+      name: raw.toString("utf8", space + 1, nul),
+    });
+    at = nul + 1 + idBytes;
+  }
+  return entries;
 }
