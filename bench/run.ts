@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { actionBench } from "./action.bench.ts";
 import { appendBench } from "./append.bench.ts";
+import { backfillBench } from "./backfill.bench.ts";
 import { render, type Section } from "./report.ts";
 import { siteBench } from "./site.bench.ts";
 import { verifyBench } from "./verify.bench.ts";
@@ -29,6 +30,9 @@ sections.push(
 
 log("the action…");
 sections.push(await actionBench(log, quick ? { ledger: 3_000, runs: 2 } : { ledger: 100_000, runs: 5 }));
+
+log("backfill through the GitHub API…");
+sections.push(await backfillBench(log, { pulls: quick ? 300 : 20_000 }));
 
 log("the site…");
 sections.push(

@@ -19778,22 +19778,22 @@ var require_Alias = __commonJS({
       resolve(doc, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
-        let nodes;
+        let nodes2;
         if (ctx?.aliasResolveCache) {
-          nodes = ctx.aliasResolveCache;
+          nodes2 = ctx.aliasResolveCache;
         } else {
-          nodes = [];
+          nodes2 = [];
           visit.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
+                nodes2.push(node);
             }
           });
           if (ctx)
-            ctx.aliasResolveCache = nodes;
+            ctx.aliasResolveCache = nodes2;
         }
         let found2 = void 0;
-        for (const node of nodes) {
+        for (const node of nodes2) {
           if (node === this)
             break;
           if (node.anchor === this.source)
@@ -20820,12 +20820,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug2;
@@ -24295,9 +24295,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -24370,10 +24370,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -26415,7 +26415,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -30095,6 +30095,9 @@ function setFailed(message) {
 }
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
@@ -39860,15 +39863,15 @@ var MAX_RATE_LIMIT_WAIT_S = 60;
 var GitHubApiError = class extends Error {
   name = "GitHubApiError";
   status;
-  constructor(what2, status, detail) {
-    super(`GitHub API: ${what2} failed${status ? ` (HTTP ${status})` : ""}: ${detail}`);
+  constructor(what2, status, detail, options) {
+    super(`GitHub API: ${what2} failed${status ? ` (HTTP ${status})` : ""}: ${detail}`, options);
     this.status = status;
   }
 };
 function hint(status) {
   switch (status) {
     case 401:
-      return "the token was refused; check the github-token input";
+      return "the token was refused; check it (the action's github-token input, GITHUB_TOKEN on the command line)";
     case 403:
       return "the token lacks a permission (see the workflow's permissions: block) or a rate limit was hit";
     case 404:
@@ -39903,7 +39906,7 @@ var GitHubApi = class {
     } catch (e) {
       const status = e.status;
       const message = e.response?.data?.message;
-      throw new GitHubApiError(what2, status, `${message ? `${message}; ` : ""}${hint(status)}`);
+      throw new GitHubApiError(what2, status, `${message ? `${message}; ` : ""}${hint(status)}`, { cause: e });
     }
   }
   #started = /* @__PURE__ */ new Map();
@@ -39952,6 +39955,18 @@ var GitHubApi = class {
         ...c.author ? { author: { id: c.author.id, login: c.author.login, type: c.author.type } } : {}
       }))
     );
+  }
+  /** A query of graphql.ts; its answer is read there. GitHub's errors in the answer fail the call, naming them. */
+  async graphql(what2, query, variables) {
+    try {
+      return await this.#call(what2, (o) => o.graphql(query, variables));
+    } catch (e) {
+      const cause = e.cause;
+      if (e instanceof GitHubApiError && e.status === void 0 && cause?.errors) {
+        throw new GitHubApiError(what2, void 0, cause.errors.map((x) => x.message).join("; "));
+      }
+      throw e;
+    }
   }
   /** The account's role on the repository (`role_name` names maintain and triage, which `permission` folds away). */
   role(r, login) {
@@ -40018,287 +40033,228 @@ var GitHubApi = class {
   }
 };
 
-// src/render/markdown.ts
-var HTML = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function md(text) {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|~]/g, "\\$&").replace(/[&<>"']/g, (c) => HTML[c]).replace(/@/g, "@&#8203;").replace(/\r?\n|\r/g, " ");
-}
-function profileLink(login, siteUrl) {
-  return siteUrl ? `[${md(login)}](${siteUrl}u/${encodeURIComponent(login)}/)` : md(login);
-}
-function points(millipoints) {
-  const sign2 = millipoints < 0 ? "\u2212" : "";
-  const abs = Math.abs(millipoints);
-  const whole = Math.floor(abs / 1e3);
-  const frac = String(abs % 1e3).padStart(3, "0").replace(/0+$/, "");
-  return `${sign2}${whole}${frac ? `.${frac}` : ""}`;
+// src/github/pr-details.ts
+async function pullRequestDetails(api, repo, number) {
+  const [files, commits] = await Promise.all([api.prFiles(repo, number), api.prCommits(repo, number)]);
+  const logins = new Set(commits.flatMap((k) => coAuthorsOf(k.message)).map((a) => a.login.toLowerCase()));
+  const confirmed = /* @__PURE__ */ new Set();
+  for (const login of logins) {
+    const user = await api.maybeUser(login);
+    if (user) confirmed.add(`${login}:${user.id}`);
+  }
+  return { files, commits, confirmedCoAuthors: confirmed };
 }
 
-// src/aggregate/contributors.ts
-function blank(id, login) {
-  return {
-    id,
-    login,
-    points: 0,
-    mergedPrs: 0,
-    reviews: 0,
-    ratings: [],
-    activeMonths: /* @__PURE__ */ new Set(),
-    mergedByRepoMonth: /* @__PURE__ */ new Map(),
-    badges: /* @__PURE__ */ new Set()
-  };
-}
-function foldEntries(entries, stats = /* @__PURE__ */ new Map()) {
-  for (const e of entries) {
-    const s = stats.get(e.actor.id) ?? blank(e.actor.id, e.actor.login);
-    stats.set(e.actor.id, s);
-    s.login = e.actor.login;
-    s.points += e.points;
-    const family = e.inputs?.family;
-    if (e.kind === "award" && e.points !== 0) s.activeMonths.add(e.time.slice(0, 7));
-    if (e.kind === "award" && family === "pr_merged") {
-      s.mergedPrs++;
-      const key = `${e.repo.id}:${e.time.slice(0, 7)}`;
-      s.mergedByRepoMonth.set(key, (s.mergedByRepoMonth.get(key) ?? 0) + 1);
-    }
-    if (e.kind === "award" && family === "review") s.reviews++;
-    if (e.kind === "command" && typeof e.inputs?.rating === "number") {
-      const author = e.inputs.author_id;
-      if (typeof author === "number") {
-        const a = stats.get(author) ?? blank(author, String(e.inputs.author_login ?? author));
-        stats.set(author, a);
-        a.ratings.push(e.inputs.rating);
-      }
-    }
-    if (e.kind === "badge" && e.badge) s.badges.add(`${e.badge}${typeof e.inputs?.scope === "string" ? `:${e.inputs.scope}` : ""}`);
-  }
-  return stats;
-}
-
-// src/scoring/badges.ts
-var BADGES = [
-  { name: "first-pr", title: "First merged pull request", rarity: "common", description: "Had a first pull request merged." },
-  { name: "prs-10", title: "10 merged pull requests", rarity: "uncommon", description: "Had 10 pull requests merged." },
-  { name: "prs-50", title: "50 merged pull requests", rarity: "rare", description: "Had 50 pull requests merged." },
-  { name: "prs-100", title: "100 merged pull requests", rarity: "epic", description: "Had 100 pull requests merged." },
-  { name: "first-review", title: "First review", rarity: "common", description: "Reviewed a pull request." },
-  { name: "reviews-25", title: "25 reviews", rarity: "rare", description: "Reviewed 25 pull requests." },
-  {
-    name: "quality",
-    title: "Quality contributor",
-    rarity: "epic",
-    description: "A mean maintainer rating of at least 4.5 over at least 5 rated pull requests."
-  },
-  {
-    name: "champion",
-    title: "Project champion",
-    rarity: "legendary",
-    description: "The most merged pull requests in a repository in a month."
-  },
-  { name: "streak-3", title: "3-month streak", rarity: "uncommon", description: "Active 3 consecutive months." },
-  { name: "streak-6", title: "6-month streak", rarity: "rare", description: "Active 6 consecutive months." },
-  { name: "streak-12", title: "12-month streak", rarity: "epic", description: "Active 12 consecutive months." }
-];
-function longestStreak(months) {
-  const index = [...months].map((m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1).sort((a, b) => a - b);
-  let best = 0;
-  let run2 = 0;
-  for (const [i, m] of index.entries()) {
-    run2 = i > 0 && m === index[i - 1] + 1 ? run2 + 1 : 1;
-    best = Math.max(best, run2);
-  }
-  return best;
-}
-function earned(s) {
-  const out = [];
-  for (const [n, name] of [
-    [1, "first-pr"],
-    [10, "prs-10"],
-    [50, "prs-50"],
-    [100, "prs-100"]
-  ]) {
-    if (s.mergedPrs >= n) out.push({ badge: name, figures: { merged_prs: s.mergedPrs } });
-  }
-  if (s.reviews >= 1) out.push({ badge: "first-review", figures: { reviews: s.reviews } });
-  if (s.reviews >= 25) out.push({ badge: "reviews-25", figures: { reviews: s.reviews } });
-  if (s.ratings.length >= 5) {
-    const sum = s.ratings.reduce((a, b) => a + b, 0);
-    if (2 * sum >= 9 * s.ratings.length) out.push({ badge: "quality", figures: { rated_prs: s.ratings.length, rating_sum: sum } });
-  }
-  const streak = longestStreak(s.activeMonths);
-  for (const n of [3, 6, 12]) if (streak >= n) out.push({ badge: `streak-${n}`, figures: { longest_streak_months: streak } });
-  return out;
-}
-function champions(stats, month) {
-  const best = /* @__PURE__ */ new Map();
-  for (const s of stats) {
-    for (const [key, merged] of s.mergedByRepoMonth) {
-      const [repo, m] = key.split(":");
-      if (m !== month) continue;
-      const b = best.get(repo);
-      if (!b || merged > b.merged) best.set(repo, { ids: [s.id], merged });
-      else if (merged === b.merged) b.ids.push(s.id);
-    }
-  }
-  return best;
-}
-function badgeEntries(s, earnedBadges, at) {
-  return earnedBadges.filter((b) => !s.badges.has(b.scope ? `${b.badge}:${b.scope}` : b.badge)).map((b) => ({
-    id: factId(`badge:${b.badge}:${s.id}${b.scope ? `:${b.scope}` : ""}`),
-    kind: "badge",
-    time: at.time,
-    repo: at.repo,
-    actor: { id: s.id, login: s.login },
-    subject: { type: "repository", url: at.url },
-    points: 0,
-    breakdown: [],
-    rules: at.rules,
-    source: at.source,
-    badge: b.badge,
-    inputs: { ...b.figures, ...b.scope ? { scope: b.scope } : {} }
-  }));
-}
-function newBadges(entries, now, rules, source) {
-  const stats = foldEntries(entries);
-  const repos = /* @__PURE__ */ new Map();
-  const lastRepo = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    repos.set(e.repo.id, e.repo);
-    lastRepo.set(e.actor.id, e.repo);
-  }
-  const at = (repo) => ({ time: now, repo, rules, source, url: `https://github.com/${repo.name}` });
-  const out = [];
-  for (const s of stats.values()) {
-    const repo = lastRepo.get(s.id);
-    if (repo) out.push(...badgeEntries(s, earned(s), at(repo)));
-  }
-  const months = new Set(entries.map((e) => e.time.slice(0, 7)).filter((m) => m < now.slice(0, 7)));
-  for (const month of [...months].sort()) {
-    for (const [repoId, best] of champions(stats.values(), month)) {
-      const repo = repos.get(Number(repoId));
-      for (const id of best.ids) {
-        const s = stats.get(id);
-        out.push(...badgeEntries(s, [{ badge: "champion", scope: `${repoId}:${month}`, figures: { merged_prs: best.merged } }], at(repo)));
+// src/github/graphql.ts
+var PAGE_SIZE = 50;
+var NESTED = { labels: 20, timeline: 40, reviews: 30, files: 100, commits: 20, authors: 4, comments: 30 };
+var RELEASES_PAGE = 20;
+var ACTOR = `__typename login ... on User { databaseId } ... on Bot { databaseId } ... on Organization { databaseId } ... on Mannequin { databaseId }`;
+var COMMENTS = `comments(last: ${NESTED.comments}) { totalCount nodes { databaseId url body createdAt author { ${ACTOR} } } }`;
+var REPOSITORY = `databaseId nameWithOwner owner { __typename login ... on User { databaseId } ... on Organization { databaseId } }`;
+var PULL_REQUESTS_QUERY = `query meritlogPullRequests($owner: String!, $name: String!, $first: Int!, $after: String, $field: IssueOrderField!, $direction: OrderDirection!) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+    ${REPOSITORY}
+    pullRequests(first: $first, after: $after, orderBy: { field: $field, direction: $direction }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number url title body createdAt updatedAt closedAt mergedAt
+        additions deletions changedFiles isCrossRepository authorAssociation
+        author { ${ACTOR} }
+        mergedBy { ${ACTOR} }
+        milestone { title }
+        labels(first: ${NESTED.labels}) { totalCount nodes { name } }
+        timelineItems(first: ${NESTED.timeline}, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
+          totalCount
+          nodes {
+            __typename
+            ... on LabeledEvent { createdAt label { name } actor { ${ACTOR} } }
+            ... on UnlabeledEvent { createdAt label { name } actor { ${ACTOR} } }
+          }
+        }
+        reviews(first: ${NESTED.reviews}) {
+          totalCount
+          nodes { databaseId url state submittedAt author { ${ACTOR} } }
+        }
+        files(first: ${NESTED.files}) { totalCount nodes { path additions deletions } }
+        commits(first: ${NESTED.commits}) {
+          totalCount
+          nodes {
+            commit {
+              oid message
+              author { user { login databaseId } }
+              authors(first: ${NESTED.authors}) { nodes { user { login databaseId } } }
+            }
+          }
+        }
+        ${COMMENTS}
       }
     }
   }
-  return out;
-}
-function milestoneBadgeIds(accountId) {
-  return new Map(BADGES.filter((b) => b.name !== "champion").map((b) => [factId(`badge:${b.name}:${accountId}`), b.name]));
-}
-
-// src/store/folder.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir2, readdir as readdir2, readFile, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join } from "node:path";
-
-// src/ledger/layout.ts
-var CHECKPOINT_FILE = "checkpoint";
-var KEYS_FILE = "keys.json";
-var HEAD_FILE = "head.json";
-var ENTRIES_DIR = "entries";
-var SHARD_SIZE = 256;
-var SHARDS_PER_DIR = 256;
-function shardPath(shard) {
-  const dir = String(Math.floor(shard / SHARDS_PER_DIR)).padStart(3, "0");
-  const file = String(shard % SHARDS_PER_DIR).padStart(3, "0");
-  return `${ENTRIES_DIR}/${dir}/${file}.jsonl`;
-}
-function shardOf(seq) {
-  return Math.floor(seq / SHARD_SIZE);
-}
-function lineAt(seq) {
-  return `${shardPath(shardOf(seq))}:${seq % SHARD_SIZE + 1}`;
-}
-var INDEX_DIR = "index";
-function indexPath(id) {
-  return `${INDEX_DIR}/${id.slice(0, 2)}/${id.slice(2, 4)}.ids`;
-}
-function indexLine(id, seq) {
-  return `${id} ${seq}
-`;
-}
-var RULES_DIR = "rules";
-function rulesPath(hash2) {
-  return `${RULES_DIR}/${hash2.replace(/^sha256:/, "")}.json`;
-}
-var SUBJECTS_DIR = "subjects";
-function subjectPath(repoId, number) {
-  return `${SUBJECTS_DIR}/${repoId}/${Math.floor(number / SHARDS_PER_DIR)}/${number}.seqs`;
-}
-
-// src/store/folder.ts
-var LedgerInvalidError = class extends Error {
-  name = "LedgerInvalidError";
-  where;
-  seq;
-  constructor(where, reason, seq) {
-    super(`${where}: ${reason}`);
-    this.where = where;
-    this.seq = seq;
+}`;
+var ISSUES_QUERY = `query meritlogIssues($owner: String!, $name: String!, $first: Int!, $after: String, $since: DateTime!) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+    ${REPOSITORY}
+    issues(first: $first, after: $after, filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: ASC }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number url createdAt updatedAt closedAt stateReason
+        author { ${ACTOR} }
+        labels(first: ${NESTED.labels}) { nodes { name } }
+        timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { __typename ... on ClosedEvent { actor { ${ACTOR} } } } }
+        ${COMMENTS}
+      }
+    }
+  }
+}`;
+var RELEASES_QUERY = `query meritlogReleases($owner: String!, $name: String!, $first: Int!, $after: String) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+    ${REPOSITORY}
+    releases(first: $first, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { databaseId tagName url createdAt publishedAt isDraft author { __typename login databaseId } }
+    }
+  }
+}`;
+var GraphqlAnswerError = class extends Error {
+  name = "GraphqlAnswerError";
+  constructor(path, expected) {
+    super(`GitHub GraphQL answer: ${path}: expected ${expected}`);
   }
 };
-var LedgerIoError = class extends Error {
-  name = "LedgerIoError";
-};
-async function assertFolder(dir) {
-  const info2 = await stat2(dir).catch(() => void 0);
-  if (!info2?.isDirectory()) throw new LedgerIoError(`${dir} is not a ledger folder: ${info2 ? "not a directory" : "no such directory"}`);
+function seconds(time) {
+  return new Date(Math.floor(Date.parse(time) / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
 }
-async function listShards(dir) {
-  const root = join(dir, ENTRIES_DIR);
-  if (!existsSync2(root)) return [];
-  const found2 = /* @__PURE__ */ new Set();
-  for (const sub of await readdir2(root, { withFileTypes: true })) {
-    if (!sub.isDirectory()) throw new LedgerInvalidError(`${ENTRIES_DIR}/${sub.name}`, "unexpected file");
-    for (const file of await readdir2(join(root, sub.name))) found2.add(`${ENTRIES_DIR}/${sub.name}/${file}`);
+var GHOST = { id: 10137, login: "ghost", type: "User" };
+function personOf(a) {
+  if (!a || typeof a.databaseId !== "number") return GHOST;
+  const type = a.__typename === "Bot" || a.__typename === "Organization" ? a.__typename : "User";
+  const login = type === "Bot" && !a.login.endsWith("[bot]") ? `${a.login}[bot]` : a.login;
+  return { id: a.databaseId, login, type };
+}
+function nodes(c) {
+  return (c?.nodes ?? []).filter((n) => n !== null);
+}
+function commentsOf(c) {
+  return nodes(c).flatMap(
+    (n) => n.databaseId ? [{ id: n.databaseId, url: n.url, author: personOf(n.author), body: n.body, createdAt: seconds(n.createdAt) }] : []
+  );
+}
+function pullRequestRecord(n) {
+  const labels = nodes(n.labels).map((l) => l.name);
+  const files = nodes(n.files);
+  const commits = nodes(n.commits).map(({ commit }) => commit);
+  const confirmed = /* @__PURE__ */ new Set();
+  for (const c of commits) {
+    for (const a of nodes(c.authors)) if (a.user?.databaseId) confirmed.add(`${a.user.login.toLowerCase()}:${a.user.databaseId}`);
   }
-  const numbered = /* @__PURE__ */ new Map();
-  for (const path of found2) {
-    const m = /^entries\/(\d{3,})\/(\d{3})\.jsonl$/.exec(path);
-    const shard = m ? Number(m[1]) * SHARDS_PER_DIR + Number(m[2]) : -1;
-    if (shard < 0 || shardPath(shard) !== path) throw new LedgerInvalidError(path, "unexpected file: not a shard name");
-    numbered.set(shard, path);
-  }
-  const expected = Array.from({ length: numbered.size === 0 ? 0 : Math.max(...numbered.keys()) + 1 }, (_, i) => shardPath(i));
-  const missing = expected.find((p) => !found2.has(p));
-  if (missing) throw new LedgerInvalidError(missing, `shard file missing (the shards run to ${expected.at(-1)})`);
-  return expected;
-}
-function splitShard(path, bytes) {
-  const lines = [];
-  let start = 0;
-  while (start < bytes.length) {
-    const end = bytes.indexOf(10, start);
-    if (end < 0) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)") };
-    if (end === start) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line") };
-    lines.push(bytes.subarray(start, end));
-    start = end + 1;
-  }
-  return { lines };
-}
-function shardLinesOrThrow(path, bytes) {
-  const { lines, problem } = splitShard(path, bytes);
-  if (problem) throw problem;
-  return lines;
-}
-function folderFiles(dir) {
-  return {
-    async read(path) {
-      try {
-        return await readFile(join(dir, path));
-      } catch (e) {
-        if (e.code === "ENOENT") return void 0;
-        throw new LedgerIoError(`cannot read ${join(dir, path)}: ${e.message}`);
+  const pr = {
+    number: n.number,
+    url: n.url,
+    author: personOf(n.author),
+    association: n.authorAssociation,
+    labels,
+    createdAt: seconds(n.createdAt),
+    updatedAt: seconds(n.updatedAt),
+    ...n.closedAt ? { closedAt: seconds(n.closedAt) } : {},
+    ...n.mergedAt ? { mergedAt: seconds(n.mergedAt) } : {},
+    ...n.mergedBy ? { mergedBy: personOf(n.mergedBy) } : {},
+    additions: n.additions,
+    deletions: n.deletions,
+    changedFiles: n.changedFiles,
+    ...n.milestone ? { milestone: n.milestone.title } : {},
+    fromFork: n.isCrossRepository
+  };
+  const details = {
+    files: files.map((f) => ({ path: f.path, additions: f.additions, deletions: f.deletions })),
+    commits: commits.map((c) => ({
+      sha: c.oid,
+      message: c.message,
+      ...c.author?.user?.databaseId ? { author: { id: c.author.user.databaseId, login: c.author.user.login, type: "User" } } : {}
+    })),
+    confirmedCoAuthors: confirmed
+  };
+  const timeline = n.timelineItems;
+  const labelChanges = timeline.totalCount > nodes(timeline).length ? void 0 : nodes(timeline).flatMap(
+    (e) => e.label && e.createdAt ? [
+      {
+        label: e.label.name,
+        added: e.__typename === "LabeledEvent",
+        at: seconds(e.createdAt),
+        ...e.actor ? { by: personOf(e.actor) } : {}
       }
-    },
-    // Local files are read when needed: there is no round trip to save.
-    prefetch: async () => {
-    }
+    ] : []
+  );
+  const reviews = nodes(n.reviews).flatMap(
+    (r) => r.databaseId && r.submittedAt ? [{ id: r.databaseId, url: r.url, author: personOf(r.author), state: r.state.toLowerCase(), submittedAt: seconds(r.submittedAt) }] : []
+  );
+  const complete = (n.files?.totalCount ?? 0) <= files.length && n.commits.totalCount <= commits.length;
+  return { pr, title: n.title, body: n.body, details, complete, reviews, labelChanges, comments: commentsOf(n.comments) };
+}
+function issueRecord(n) {
+  const closer = nodes(n.timelineItems).at(-1)?.actor;
+  const issue2 = {
+    number: n.number,
+    url: n.url,
+    author: personOf(n.author),
+    labels: nodes(n.labels).map((l) => l.name),
+    isPullRequest: false,
+    createdAt: seconds(n.createdAt),
+    ...n.closedAt ? { closedAt: seconds(n.closedAt) } : {},
+    ...n.stateReason ? { stateReason: n.stateReason.toLowerCase() } : {}
+  };
+  return {
+    issue: issue2,
+    updatedAt: seconds(n.updatedAt),
+    ...n.closedAt && closer ? { closedBy: personOf(closer) } : {},
+    comments: commentsOf(n.comments)
   };
 }
-var PENDING_DIR = ".pending";
+function repositoryOf(r, repoName) {
+  if (!r) throw new GraphqlAnswerError("repository", `the repository ${repoName}, visible to this token`);
+  if (typeof r.databaseId !== "number") throw new GraphqlAnswerError("repository.databaseId", "a number");
+  return { node: r, repo: { id: r.databaseId, name: r.nameWithOwner, ownerId: personOf(r.owner).id } };
+}
+function pageOf(answer, repo, c, read) {
+  return {
+    rateLimit: answer.rateLimit,
+    repo,
+    items: nodes(c).flatMap(read),
+    next: c.pageInfo.hasNextPage && c.pageInfo.endCursor ? c.pageInfo.endCursor : void 0
+  };
+}
+function readIssuesPage(answer, repoName) {
+  const { node, repo } = repositoryOf(answer.repository, repoName);
+  return pageOf(answer, repo, node.issues, (n) => [issueRecord(n)]);
+}
+function readReleasesPage(answer, repoName) {
+  const { node, repo } = repositoryOf(answer.repository, repoName);
+  const page = pageOf(
+    answer,
+    repo,
+    node.releases,
+    (n) => n.databaseId && n.publishedAt && !n.isDraft ? [{ id: n.databaseId, tag: n.tagName, url: n.url, author: personOf(n.author), publishedAt: seconds(n.publishedAt) }] : []
+  );
+  const oldest = nodes(node.releases).at(-1)?.createdAt;
+  return { ...page, ...oldest ? { oldest: seconds(oldest) } : {} };
+}
+function readPullRequestsPage(answer, repoName) {
+  const { node: r, repo } = repositoryOf(answer.repository, repoName);
+  const page = r.pullRequests;
+  return {
+    rateLimit: answer.rateLimit,
+    repo,
+    total: page.totalCount,
+    pulls: nodes(page).map(pullRequestRecord),
+    next: page.pageInfo.hasNextPage && page.pageInfo.endCursor ? page.pageInfo.endCursor : void 0,
+    endCursor: page.pageInfo.endCursor ?? void 0
+  };
+}
 
 // src/store/git/append-branch.ts
 import { setTimeout as sleep } from "node:timers/promises";
@@ -40529,6 +40485,41 @@ function extendsHead(prev, next, between) {
   return next.size >= prev.size && between.length === next.size - prev.size && sameHead(rollForward(prev, between), next);
 }
 
+// src/ledger/layout.ts
+var CHECKPOINT_FILE = "checkpoint";
+var KEYS_FILE = "keys.json";
+var HEAD_FILE = "head.json";
+var ENTRIES_DIR = "entries";
+var SHARD_SIZE = 256;
+var SHARDS_PER_DIR = 256;
+function shardPath(shard) {
+  const dir = String(Math.floor(shard / SHARDS_PER_DIR)).padStart(3, "0");
+  const file = String(shard % SHARDS_PER_DIR).padStart(3, "0");
+  return `${ENTRIES_DIR}/${dir}/${file}.jsonl`;
+}
+function shardOf(seq) {
+  return Math.floor(seq / SHARD_SIZE);
+}
+function lineAt(seq) {
+  return `${shardPath(shardOf(seq))}:${seq % SHARD_SIZE + 1}`;
+}
+var INDEX_DIR = "index";
+function indexPath(id) {
+  return `${INDEX_DIR}/${id.slice(0, 2)}/${id.slice(2, 4)}.ids`;
+}
+function indexLine(id, seq) {
+  return `${id} ${seq}
+`;
+}
+var RULES_DIR = "rules";
+function rulesPath(hash2) {
+  return `${RULES_DIR}/${hash2.replace(/^sha256:/, "")}.json`;
+}
+var SUBJECTS_DIR = "subjects";
+function subjectPath(repoId, number) {
+  return `${SUBJECTS_DIR}/${repoId}/${Math.floor(number / SHARDS_PER_DIR)}/${number}.seqs`;
+}
+
 // src/ledger/ssh.ts
 import { randomBytes } from "node:crypto";
 var KEY_TYPE = "ssh-ed25519";
@@ -40569,6 +40560,81 @@ function sshPrivateKey(signer, comment) {
 ${b64}-----END OPENSSH PRIVATE KEY-----
 `;
 }
+
+// src/store/folder.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir2, readdir as readdir2, readFile, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join } from "node:path";
+var LedgerInvalidError = class extends Error {
+  name = "LedgerInvalidError";
+  where;
+  seq;
+  constructor(where, reason, seq) {
+    super(`${where}: ${reason}`);
+    this.where = where;
+    this.seq = seq;
+  }
+};
+var LedgerIoError = class extends Error {
+  name = "LedgerIoError";
+};
+async function assertFolder(dir) {
+  const info2 = await stat2(dir).catch(() => void 0);
+  if (!info2?.isDirectory()) throw new LedgerIoError(`${dir} is not a ledger folder: ${info2 ? "not a directory" : "no such directory"}`);
+}
+async function listShards(dir) {
+  const root = join(dir, ENTRIES_DIR);
+  if (!existsSync2(root)) return [];
+  const found2 = /* @__PURE__ */ new Set();
+  for (const sub of await readdir2(root, { withFileTypes: true })) {
+    if (!sub.isDirectory()) throw new LedgerInvalidError(`${ENTRIES_DIR}/${sub.name}`, "unexpected file");
+    for (const file of await readdir2(join(root, sub.name))) found2.add(`${ENTRIES_DIR}/${sub.name}/${file}`);
+  }
+  const numbered = /* @__PURE__ */ new Map();
+  for (const path of found2) {
+    const m = /^entries\/(\d{3,})\/(\d{3})\.jsonl$/.exec(path);
+    const shard = m ? Number(m[1]) * SHARDS_PER_DIR + Number(m[2]) : -1;
+    if (shard < 0 || shardPath(shard) !== path) throw new LedgerInvalidError(path, "unexpected file: not a shard name");
+    numbered.set(shard, path);
+  }
+  const expected = Array.from({ length: numbered.size === 0 ? 0 : Math.max(...numbered.keys()) + 1 }, (_, i) => shardPath(i));
+  const missing = expected.find((p) => !found2.has(p));
+  if (missing) throw new LedgerInvalidError(missing, `shard file missing (the shards run to ${expected.at(-1)})`);
+  return expected;
+}
+function splitShard(path, bytes) {
+  const lines = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(10, start);
+    if (end < 0) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "last line has no newline (truncated?)") };
+    if (end === start) return { lines, problem: new LedgerInvalidError(`${path}:${lines.length + 1}`, "empty line") };
+    lines.push(bytes.subarray(start, end));
+    start = end + 1;
+  }
+  return { lines };
+}
+function shardLinesOrThrow(path, bytes) {
+  const { lines, problem } = splitShard(path, bytes);
+  if (problem) throw problem;
+  return lines;
+}
+function folderFiles(dir) {
+  return {
+    async read(path) {
+      try {
+        return await readFile(join(dir, path));
+      } catch (e) {
+        if (e.code === "ENOENT") return void 0;
+        throw new LedgerIoError(`cannot read ${join(dir, path)}: ${e.message}`);
+      }
+    },
+    // Local files are read when needed: there is no round trip to save.
+    prefetch: async () => {
+    }
+  };
+}
+var PENDING_DIR = ".pending";
 
 // src/ledger/checkpoint.ts
 var CheckpointError = class extends Error {
@@ -41472,31 +41538,6 @@ async function commitChanges(repo, files, parent, changes, message, author, sshK
   return repo.writeCommit(root, parent, message, author, sshKeyFile);
 }
 
-// src/store/git/checkout.ts
-import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
-async function withCheckout(spec, cwd, use) {
-  const access2 = remoteAccess(spec, cwd);
-  const parent = await mkdtemp2(join3(tmpdir2(), "meritlog-checkout-"));
-  const dir = join3(parent, "ledger");
-  try {
-    try {
-      await git(["clone", "-q", "--depth=1", "--single-branch", "--no-tags", "--branch", spec.branch, access2.url, dir], {
-        cwd: parent,
-        env: access2.env,
-        secrets: access2.secrets
-      });
-    } catch (e) {
-      if (e instanceof GitError) throw remoteProblem(`the data branch '${spec.branch}' at ${access2.url}`, e, access2.secrets.length > 0);
-      throw e;
-    }
-    return await use(dir);
-  } finally {
-    await rm4(parent, { recursive: true, force: true });
-  }
-}
-
 // src/store/ledger-view.ts
 var LATE_SOURCES = /* @__PURE__ */ new Set(["backfill", "reconcile", "rescore", "manual"]);
 var WALK_BATCH = 8;
@@ -41588,6 +41629,726 @@ var LedgerView = class _LedgerView {
     return out.flat();
   }
 };
+
+// src/reconcile/commands.ts
+function commandsIn(issue2, comments, since) {
+  return comments.flatMap((comment) => {
+    const line = comment.createdAt >= since && comment.author.type !== "Bot" ? commandLine(comment.body) : void 0;
+    const parsed = line === void 0 ? void 0 : parseCommand(line);
+    return parsed?.ok && parsed.command.name !== "explain" ? [{ command: parsed.command, issue: issue2, comment }] : [];
+  });
+}
+function commandsOnPull(record2, since) {
+  const { pr } = record2;
+  const issue2 = {
+    number: pr.number,
+    url: pr.url,
+    author: pr.author,
+    labels: pr.labels,
+    isPullRequest: true,
+    createdAt: pr.createdAt,
+    ...pr.closedAt ? { closedAt: pr.closedAt } : {}
+  };
+  return commandsIn(issue2, record2.comments, since);
+}
+var CommandLookups = class {
+  #api;
+  #repo;
+  #roles = /* @__PURE__ */ new Map();
+  #users = /* @__PURE__ */ new Map();
+  constructor(api, repo) {
+    this.#api = api;
+    this.#repo = repo;
+  }
+  #role(login) {
+    const key = login.toLowerCase();
+    if (!this.#roles.has(key)) this.#roles.set(key, this.#api.role(this.#repo, login));
+    return this.#roles.get(key);
+  }
+  #user(login) {
+    const key = login.toLowerCase();
+    if (!this.#users.has(key)) this.#users.set(key, this.#api.maybeUser(login));
+    return this.#users.get(key);
+  }
+  /** The commands with their commenters' roles and linked accounts; a link naming no account is dropped, as the event path refuses it. */
+  async resolve(given) {
+    const out = [];
+    for (const g of given) {
+      const role = needsRole(g.command) ? await this.#role(g.comment.author.login) : "none";
+      const found2 = g.command.name === "link" ? await Promise.all(g.command.logins.map((l) => this.#user(l))) : [];
+      if (found2.some((a) => a === void 0)) continue;
+      out.push({ ...g, role, accounts: found2 });
+    }
+    return out;
+  }
+};
+
+// src/reconcile/context.ts
+var RunContext = class {
+  #byId = /* @__PURE__ */ new Map();
+  #bySubject = /* @__PURE__ */ new Map();
+  #awards = [];
+  #seen = 0;
+  /** A view of the ledger answering from what this run has read, brought up to date first. */
+  async over(view) {
+    if (view.size < this.#seen) {
+      this.#byId.clear();
+      this.#bySubject.clear();
+      this.#awards = [];
+      this.#seen = 0;
+    }
+    for (const e of await view.range(this.#seen, view.size)) {
+      this.#byId.set(e.id, e);
+      if (e.subject.number !== void 0) {
+        const key = `${e.repo.id}:${e.subject.number}`;
+        this.#bySubject.set(key, [...this.#bySubject.get(key) ?? [], e]);
+      }
+      if (e.kind === "award") this.#awards.push(e);
+    }
+    this.#seen = view.size;
+    return {
+      files: view.files,
+      checkpoint: view.checkpoint,
+      size: view.size,
+      byIds: async (ids) => new Map(ids.flatMap((id) => this.#byId.has(id) ? [[id, this.#byId.get(id)]] : [])),
+      subject: async (repoId, number) => [...this.#bySubject.get(`${repoId}:${number}`) ?? []],
+      range: (from, to) => view.range(from, to),
+      since: async (since) => this.#awards.filter((e) => e.time >= since)
+    };
+  }
+};
+
+// src/reconcile/history.ts
+var SCORED_REVIEW = /* @__PURE__ */ new Set(["approved", "changes_requested", "commented"]);
+function labelsAt(record2, time) {
+  if (!record2.labelChanges) return [...record2.pr.labels];
+  const labels = [];
+  for (const change of record2.labelChanges) {
+    if (change.at > time) break;
+    const at = labels.indexOf(change.label);
+    if (change.added && at < 0) labels.push(change.label);
+    if (!change.added && at >= 0) labels.splice(at, 1);
+  }
+  return labels;
+}
+function historyFacts(record2, repo, source) {
+  const { pr } = record2;
+  const at = (time) => ({ ...pr, labels: labelsAt(record2, time) });
+  const event = (action, payload) => ({
+    name: source.event,
+    type: "pull_request",
+    action,
+    repo,
+    pr: payload
+  });
+  const facts = factsOf(event("opened", at(pr.createdAt)), source);
+  for (const review of record2.reviews) {
+    if (!SCORED_REVIEW.has(review.state)) continue;
+    const submitted = {
+      name: source.event,
+      type: "review",
+      action: "submitted",
+      repo,
+      pr: at(review.submittedAt),
+      review
+    };
+    facts.push(...factsOf(submitted, source));
+  }
+  const end = pr.mergedAt ?? pr.closedAt;
+  if (end) facts.push(...factsOf(event("closed", at(end)), source, pr.mergedAt ? record2.details : void 0));
+  return facts.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0);
+}
+function issueFacts(record2, repo, source) {
+  const event = (action) => ({
+    name: source.event,
+    type: "issues",
+    action,
+    repo,
+    issue: record2.issue,
+    ...action === "closed" && record2.closedBy ? { sender: record2.closedBy } : {}
+  });
+  return [...factsOf(event("opened"), source), ...record2.issue.closedAt ? factsOf(event("closed"), source) : []];
+}
+function releaseFacts(release, repo, source) {
+  return factsOf({ name: source.event, type: "release", action: "published", repo, release }, source);
+}
+var REVERTS = /\b(?:Reverts|This reverts)\s+(?:(?:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)?#|pull request #)(\d+)/;
+function revertedBy(record2, repo) {
+  if (!record2.pr.mergedAt || !/^Revert\b/.test(record2.title)) return void 0;
+  const m = REVERTS.exec(record2.body);
+  if (!m) return void 0;
+  const named = /([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)#/.exec(m[0]);
+  if (named && named[1]?.toLowerCase() !== repo.name.toLowerCase()) return void 0;
+  const n = Number(m[1]);
+  return n === record2.pr.number ? void 0 : n;
+}
+
+// src/reconcile/plan.ts
+function awardIds(fact) {
+  return claimsOf(fact).map((c) => factId(c.key));
+}
+async function missingFacts(facts, view) {
+  const known = await view.byIds(facts.flatMap(awardIds));
+  return facts.filter((f) => !awardIds(f).some((id) => known.has(id)));
+}
+function subjectOf(ledger, planned, number) {
+  const ids = new Set(ledger.map((e) => e.id));
+  const fresh = planned.filter((b) => b.subject.number === number && !ids.has(b.id) && b.kind !== "state");
+  return [...ledger, ...fresh];
+}
+function withPlanned(view, planned) {
+  return {
+    byIds: async (ids) => {
+      const found2 = new Map(await view.byIds(ids));
+      const wanted = new Set(ids);
+      for (const b of planned) if (wanted.has(b.id) && !found2.has(b.id)) found2.set(b.id, b);
+      return found2;
+    },
+    subject: async (repoId, number) => subjectOf(await view.subject(repoId, number), planned, number)
+  };
+}
+function subjectPaths2(records, repo, extras = {}) {
+  return [
+    ...records.flatMap((r) => [r.pr.number, revertedBy(r, repo) ?? []].flat()),
+    ...(extras.commands ?? []).map((c) => c.issue.number)
+  ].map((n) => subjectPath(repo.id, n));
+}
+async function planBatch(records, repo, rules, view, source, extras = {}) {
+  const facts = [...records.flatMap((r) => historyFacts(r, repo, source)), ...extras.facts ?? []].sort(
+    (a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0
+  );
+  const planned = await recordFacts(await missingFacts(facts, view), rules, view);
+  const out = [...planned];
+  for (const record2 of records) {
+    const { pr } = record2;
+    const subject = subjectOf(await view.subject(repo.id, pr.number), out, pr.number);
+    const latest = record2.labelChanges?.at(-1);
+    const who = latest?.by?.login ?? "someone";
+    out.push(
+      ...adjustmentsFor(
+        subject,
+        rules,
+        { labels: pr.labels },
+        {
+          time: latest?.at ?? pr.updatedAt,
+          source,
+          ...latest?.by ? { by: { id: latest.by.id, login: latest.by.login } } : {},
+          reason: latest ? `label '${latest.label}' ${latest.added ? "added" : "removed"} by ${who}` : "labels changed"
+        }
+      )
+    );
+    out.push(...dismissals(record2, repo, rules, subject, source));
+  }
+  const commands = [...extras.commands ?? []].sort((a, b) => a.comment.createdAt < b.comment.createdAt ? -1 : 1);
+  for (const { command, issue: issue2, comment, role, accounts } of commands) {
+    const outcome = await applyCommand({ command, repo, issue: issue2, comment, source, rules, role, accounts }, withPlanned(view, out));
+    if (outcome.applied) out.push(...outcome.bodies);
+  }
+  for (const record2 of records) {
+    const target = revertedBy(record2, repo);
+    if (target === void 0) continue;
+    const subject = subjectOf(await view.subject(repo.id, target), out, target);
+    out.push(...revertReversals(record2, repo, rules, subject, source));
+  }
+  return out;
+}
+function dismissals(record2, repo, rules, subject, source) {
+  const { voided, reversed } = standing(subject);
+  if (voided) return [];
+  return record2.reviews.flatMap((review) => {
+    if (review.state !== "dismissed") return [];
+    const id = factId(`review:${repo.id}:${review.id}`);
+    const award = reversed.has(id) ? void 0 : subject.find((e) => e.id === id);
+    if (!award || award.points === 0) return [];
+    return [
+      reversalOf(award, rules, {
+        key: `dismissed:${repo.id}:${review.id}`,
+        time: record2.pr.updatedAt,
+        source,
+        reason: "review dismissed"
+      })
+    ];
+  });
+}
+function revertReversals(revert, repo, rules, subject, source) {
+  const { voided, reversed } = standing(subject);
+  if (voided) return [];
+  const counting = subject.filter(
+    (e) => e.points !== 0 && !reversed.has(e.id) && !reversed.has(e.ref ?? "") && (e.kind === "award" || e.ref !== void 0 && e.inputs?.labels !== void 0)
+  );
+  return counting.map(
+    (e) => reversalOf(e, rules, {
+      key: `revert:${repo.id}:${revert.pr.number}`,
+      time: revert.pr.mergedAt,
+      source,
+      ...revert.pr.mergedBy ? { by: { id: revert.pr.mergedBy.id, login: revert.pr.mergedBy.login } } : {},
+      reason: `reverted by #${revert.pr.number}`
+    })
+  );
+}
+
+// src/reconcile/state.ts
+function syncPath(repoId) {
+  return `sync/${repoId}.json`;
+}
+function formatSyncState(state) {
+  return Buffer.from(`${JSON.stringify(state, null, 1)}
+`, "utf8");
+}
+var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+function parseSyncState(path, bytes) {
+  if (!bytes) return void 0;
+  const bad = (field, expected) => new LedgerInvalidError(path, `${field}: expected ${expected}`);
+  let value;
+  try {
+    value = JSON.parse(bytes.toString("utf8"));
+  } catch (e) {
+    throw bad("(file)", `JSON (${e.message})`);
+  }
+  const s = value;
+  if (typeof s !== "object" || s === null || s.v !== 1) throw bad("v", "1");
+  if (typeof s.repo !== "string") throw bad("repo", "owner/name");
+  if (s.reconciled !== void 0 && !TIME.test(String(s.reconciled))) throw bad("reconciled", "an RFC 3339 UTC time");
+  const b = s.backfill;
+  if (b !== void 0) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(b.since))) throw bad("backfill.since", "YYYY-MM-DD");
+    if (b.cursor !== void 0 && typeof b.cursor !== "string") throw bad("backfill.cursor", "a string");
+    if (!Number.isSafeInteger(b.pulls) || b.pulls < 0) throw bad("backfill.pulls", "a non-negative integer");
+    if (typeof b.done !== "boolean") throw bad("backfill.done", "true or false");
+    if (!TIME.test(String(b.started))) throw bad("backfill.started", "an RFC 3339 UTC time");
+  }
+  return s;
+}
+
+// src/reconcile/sync.ts
+function isRateLimit(e) {
+  if (!(e instanceof GitHubApiError)) return false;
+  if (e.status === 429) return true;
+  const response = e.cause?.response;
+  return e.status === 403 && (response?.headers?.["x-ratelimit-remaining"] === "0" || /rate limit/i.test(JSON.stringify(response?.data ?? "")));
+}
+function iso(d) {
+  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+var Run = class {
+  o;
+  pulls = 0;
+  total = 0;
+  appended = 0;
+  batches = 0;
+  remaining = Number.POSITIVE_INFINITY;
+  lastCost = 0;
+  repo;
+  /** A backfill's many batches read the ledger once, through this; a reconcile's one batch reads what it needs. */
+  context;
+  lookups;
+  #startRequests;
+  constructor(o, cached) {
+    this.o = o;
+    this.context = cached ? new RunContext() : void 0;
+    this.lookups = new CommandLookups(o.api, o.repo);
+    this.#startRequests = o.api.requests;
+  }
+  /** Sends one query about the repository and reads its answer, noting what the budget has left. */
+  async #ask(what2, query, variables, read) {
+    const { owner, repo } = this.o.repo;
+    const name = `${owner}/${repo}`;
+    const answer = await this.o.api.graphql(`reading the ${what2} of ${name}`, query, { owner, name: repo, ...variables });
+    const page = read(answer, name);
+    this.remaining = page.rateLimit.remaining;
+    this.lastCost = page.rateLimit.cost;
+    this.repo = page.repo;
+    return page;
+  }
+  /** A page of the issues updated since `since`. */
+  issues(since, cursor) {
+    return this.#ask("issues", ISSUES_QUERY, { first: PAGE_SIZE, after: cursor ?? null, since }, readIssuesPage);
+  }
+  /** A page of releases, newest first. */
+  releases(cursor) {
+    return this.#ask("releases", RELEASES_QUERY, { first: RELEASES_PAGE, after: cursor ?? null }, readReleasesPage);
+  }
+  /** Whether the budget allows another page, keeping the reserve. */
+  affordable() {
+    return this.remaining - Math.max(this.lastCost, 1) >= (this.o.reserve ?? 100);
+  }
+  async page(order, cursor) {
+    const variables = { first: PAGE_SIZE, after: cursor ?? null, field: order, direction: order === "CREATED_AT" ? "ASC" : "DESC" };
+    const page = await this.#ask("pull requests", PULL_REQUESTS_QUERY, variables, readPullRequestsPage);
+    this.total = page.total;
+    return { ...page, pulls: await Promise.all(page.pulls.map((p) => this.complete(p))) };
+  }
+  /**
+   * REST fills in what a page cannot tell: all files and commits of a large pull request, and the
+   * patches of one whose every file changes as many lines as it adds, which may be white space only.
+   */
+  async complete(record2) {
+    if (!record2.pr.mergedAt) return record2;
+    const files = record2.details.files;
+    const maybeWhitespace = files.length > 0 && files.every((f) => f.additions > 0 && f.additions === f.deletions);
+    if (record2.complete && !maybeWhitespace) return record2;
+    return { ...record2, details: await pullRequestDetails(this.o.api, this.o.repo, record2.pr.number), complete: true };
+  }
+  /** Appends a batch's entries and the state after it, in one commit. */
+  async commit(records, extras, state) {
+    const repo = this.repo;
+    const path = syncPath(repo.id);
+    const result = await appendToBranch(
+      this.o.spec,
+      async (files) => {
+        const view = await LedgerView.open(files);
+        if (!this.context) await files.prefetch(subjectPaths2(records, repo, extras));
+        return planBatch(records, repo, this.o.rules, this.context ? await this.context.over(view) : view, this.o.source, extras);
+      },
+      this.o.signer,
+      {
+        rules: /* @__PURE__ */ new Map([[rulesHash(this.o.rules), rulesDocument(this.o.rules)]]),
+        alongside: async (files) => /* @__PURE__ */ new Map([[path, formatSyncState(state(parseSyncState(path, await files.read(path))))]])
+      }
+    );
+    this.appended += result.result.entries.length;
+    this.batches++;
+    this.progress();
+  }
+  progress() {
+    this.o.onProgress?.({ pulls: this.pulls, total: this.total, appended: this.appended, batches: this.batches });
+  }
+  report(done, stopped) {
+    return {
+      pulls: this.pulls,
+      total: this.total,
+      appended: this.appended,
+      batches: this.batches,
+      requests: this.o.api.requests - this.#startRequests,
+      done,
+      ...stopped ? { stopped } : {}
+    };
+  }
+};
+async function readSyncState(o, repoId) {
+  const path = syncPath(repoId);
+  return readBranch(o.spec, async (files) => parseSyncState(path, await files.read(path)));
+}
+async function backfill(o, since) {
+  const run2 = new Run(o, true);
+  const now = iso(o.now?.() ?? /* @__PURE__ */ new Date());
+  const perBatch = o.pagesPerBatch ?? 10;
+  let first;
+  let state;
+  try {
+    first = await run2.page("CREATED_AT", void 0);
+    state = await readSyncState(o, first.repo.id);
+  } catch (e) {
+    if (isRateLimit(e)) return run2.report(false, e.message);
+    throw e;
+  }
+  const previous = state?.backfill?.since === since ? state.backfill : void 0;
+  if (previous?.done) return run2.report(true);
+  let cursor = previous?.cursor;
+  let pulls = previous?.pulls ?? 0;
+  const started = previous?.started ?? now;
+  let ahead = cursor === void 0 ? Promise.resolve(first) : void 0;
+  const from = `${since}T00:00:00Z`;
+  for (; ; ) {
+    const records = [];
+    const commands = [];
+    let end = cursor;
+    let last = false;
+    let read = 0;
+    let stopped;
+    try {
+      for (let i = 0; i < perBatch && !last; i++) {
+        if (!ahead && !run2.affordable()) {
+          stopped = `the GraphQL budget is down to ${run2.remaining} points`;
+          break;
+        }
+        const page = await (ahead ?? run2.page("CREATED_AT", end));
+        ahead = void 0;
+        records.push(...page.pulls.filter((p) => (p.pr.mergedAt ?? p.pr.closedAt ?? p.pr.updatedAt) >= from));
+        commands.push(...await run2.lookups.resolve(page.pulls.flatMap((p) => commandsOnPull(p, from))));
+        read += page.pulls.length;
+        run2.pulls += page.pulls.length;
+        run2.progress();
+        end = page.endCursor ?? end;
+        last = page.next === void 0;
+      }
+    } catch (e) {
+      if (!isRateLimit(e)) throw e;
+      stopped = e.message;
+    }
+    if (!last && !stopped && run2.affordable()) {
+      ahead = run2.page("CREATED_AT", end);
+      ahead.catch(() => {
+      });
+    }
+    if (end !== cursor || last) {
+      const total = pulls + read;
+      await run2.commit(records, { commands }, (old) => {
+        const reconciled = old?.reconciled ?? (last ? started : void 0);
+        return {
+          v: 1,
+          repo: run2.repo.name,
+          ...reconciled ? { reconciled } : {},
+          backfill: { since, ...end ? { cursor: end } : {}, pulls: total, done: last, started }
+        };
+      });
+      pulls = total;
+      cursor = end;
+    }
+    if (stopped) return run2.report(false, stopped);
+    if (last) return run2.report(true);
+  }
+}
+async function reconcile(o) {
+  const run2 = new Run(o, false);
+  const now = o.now?.() ?? /* @__PURE__ */ new Date();
+  const records = [];
+  const issues = [];
+  const releases = [];
+  let commands = [];
+  let mark = "";
+  let newest;
+  const budget = () => `the GraphQL budget is down to ${run2.remaining} points`;
+  try {
+    let cursor;
+    for (; ; ) {
+      if (cursor !== void 0 && !run2.affordable()) return run2.report(false, budget());
+      const page = await run2.page("UPDATED_AT", cursor);
+      if (!mark) {
+        const state = await readSyncState(o, page.repo.id);
+        mark = state?.reconciled ?? iso(new Date(now.getTime() - 30 * 864e5));
+      }
+      const fresh = page.pulls.filter((p) => p.pr.updatedAt >= mark);
+      records.push(...fresh);
+      run2.pulls += fresh.length;
+      run2.progress();
+      newest ??= page.pulls[0]?.pr.updatedAt;
+      if (fresh.length < page.pulls.length || page.next === void 0) break;
+      cursor = page.next;
+    }
+    for (cursor = void 0; ; ) {
+      if (!run2.affordable()) return run2.report(false, budget());
+      const page = await run2.issues(mark, cursor);
+      issues.push(...page.items);
+      if (page.next === void 0) break;
+      cursor = page.next;
+    }
+    for (cursor = void 0; ; ) {
+      if (!run2.affordable()) return run2.report(false, budget());
+      const page = await run2.releases(cursor);
+      releases.push(...page.items.filter((r) => r.publishedAt >= mark));
+      if (page.next === void 0 || (page.oldest ?? "") < mark) break;
+      cursor = page.next;
+    }
+    commands = await run2.lookups.resolve([
+      ...records.flatMap((r) => commandsOnPull(r, mark)),
+      ...issues.flatMap((i) => commandsIn(i.issue, i.comments, mark))
+    ]);
+  } catch (e) {
+    if (isRateLimit(e)) return run2.report(false, e.message);
+    throw e;
+  }
+  const repo = run2.repo;
+  const facts = [...issues.flatMap((i) => issueFacts(i, repo, o.source)), ...releases.flatMap((r) => releaseFacts(r, repo, o.source))];
+  const high = [mark, newest ?? "", ...issues.map((i) => i.updatedAt)].reduce((a, b) => b > a ? b : a);
+  await run2.commit(records, { facts, commands }, (old) => ({ ...old ?? { v: 1, repo: repo.name }, repo: repo.name, reconciled: high }));
+  return run2.report(true);
+}
+
+// src/render/markdown.ts
+var HTML = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function md(text) {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|~]/g, "\\$&").replace(/[&<>"']/g, (c) => HTML[c]).replace(/@/g, "@&#8203;").replace(/\r?\n|\r/g, " ");
+}
+function profileLink(login, siteUrl) {
+  return siteUrl ? `[${md(login)}](${siteUrl}u/${encodeURIComponent(login)}/)` : md(login);
+}
+function points(millipoints) {
+  const sign2 = millipoints < 0 ? "\u2212" : "";
+  const abs = Math.abs(millipoints);
+  const whole = Math.floor(abs / 1e3);
+  const frac = String(abs % 1e3).padStart(3, "0").replace(/0+$/, "");
+  return `${sign2}${whole}${frac ? `.${frac}` : ""}`;
+}
+
+// src/aggregate/contributors.ts
+function blank(id, login) {
+  return {
+    id,
+    login,
+    points: 0,
+    mergedPrs: 0,
+    reviews: 0,
+    ratings: [],
+    activeMonths: /* @__PURE__ */ new Set(),
+    mergedByRepoMonth: /* @__PURE__ */ new Map(),
+    badges: /* @__PURE__ */ new Set()
+  };
+}
+function foldEntries(entries, stats = /* @__PURE__ */ new Map()) {
+  for (const e of entries) {
+    const s = stats.get(e.actor.id) ?? blank(e.actor.id, e.actor.login);
+    stats.set(e.actor.id, s);
+    s.login = e.actor.login;
+    s.points += e.points;
+    const family = e.inputs?.family;
+    if (e.kind === "award" && e.points !== 0) s.activeMonths.add(e.time.slice(0, 7));
+    if (e.kind === "award" && family === "pr_merged") {
+      s.mergedPrs++;
+      const key = `${e.repo.id}:${e.time.slice(0, 7)}`;
+      s.mergedByRepoMonth.set(key, (s.mergedByRepoMonth.get(key) ?? 0) + 1);
+    }
+    if (e.kind === "award" && family === "review") s.reviews++;
+    if (e.kind === "command" && typeof e.inputs?.rating === "number") {
+      const author = e.inputs.author_id;
+      if (typeof author === "number") {
+        const a = stats.get(author) ?? blank(author, String(e.inputs.author_login ?? author));
+        stats.set(author, a);
+        a.ratings.push(e.inputs.rating);
+      }
+    }
+    if (e.kind === "badge" && e.badge) s.badges.add(`${e.badge}${typeof e.inputs?.scope === "string" ? `:${e.inputs.scope}` : ""}`);
+  }
+  return stats;
+}
+
+// src/scoring/badges.ts
+var BADGES = [
+  { name: "first-pr", title: "First merged pull request", rarity: "common", description: "Had a first pull request merged." },
+  { name: "prs-10", title: "10 merged pull requests", rarity: "uncommon", description: "Had 10 pull requests merged." },
+  { name: "prs-50", title: "50 merged pull requests", rarity: "rare", description: "Had 50 pull requests merged." },
+  { name: "prs-100", title: "100 merged pull requests", rarity: "epic", description: "Had 100 pull requests merged." },
+  { name: "first-review", title: "First review", rarity: "common", description: "Reviewed a pull request." },
+  { name: "reviews-25", title: "25 reviews", rarity: "rare", description: "Reviewed 25 pull requests." },
+  {
+    name: "quality",
+    title: "Quality contributor",
+    rarity: "epic",
+    description: "A mean maintainer rating of at least 4.5 over at least 5 rated pull requests."
+  },
+  {
+    name: "champion",
+    title: "Project champion",
+    rarity: "legendary",
+    description: "The most merged pull requests in a repository in a month."
+  },
+  { name: "streak-3", title: "3-month streak", rarity: "uncommon", description: "Active 3 consecutive months." },
+  { name: "streak-6", title: "6-month streak", rarity: "rare", description: "Active 6 consecutive months." },
+  { name: "streak-12", title: "12-month streak", rarity: "epic", description: "Active 12 consecutive months." }
+];
+function longestStreak(months) {
+  const index = [...months].map((m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1).sort((a, b) => a - b);
+  let best = 0;
+  let run2 = 0;
+  for (const [i, m] of index.entries()) {
+    run2 = i > 0 && m === index[i - 1] + 1 ? run2 + 1 : 1;
+    best = Math.max(best, run2);
+  }
+  return best;
+}
+function earned(s) {
+  const out = [];
+  for (const [n, name] of [
+    [1, "first-pr"],
+    [10, "prs-10"],
+    [50, "prs-50"],
+    [100, "prs-100"]
+  ]) {
+    if (s.mergedPrs >= n) out.push({ badge: name, figures: { merged_prs: s.mergedPrs } });
+  }
+  if (s.reviews >= 1) out.push({ badge: "first-review", figures: { reviews: s.reviews } });
+  if (s.reviews >= 25) out.push({ badge: "reviews-25", figures: { reviews: s.reviews } });
+  if (s.ratings.length >= 5) {
+    const sum = s.ratings.reduce((a, b) => a + b, 0);
+    if (2 * sum >= 9 * s.ratings.length) out.push({ badge: "quality", figures: { rated_prs: s.ratings.length, rating_sum: sum } });
+  }
+  const streak = longestStreak(s.activeMonths);
+  for (const n of [3, 6, 12]) if (streak >= n) out.push({ badge: `streak-${n}`, figures: { longest_streak_months: streak } });
+  return out;
+}
+function champions(stats, month) {
+  const best = /* @__PURE__ */ new Map();
+  for (const s of stats) {
+    for (const [key, merged] of s.mergedByRepoMonth) {
+      const [repo, m] = key.split(":");
+      if (m !== month) continue;
+      const b = best.get(repo);
+      if (!b || merged > b.merged) best.set(repo, { ids: [s.id], merged });
+      else if (merged === b.merged) b.ids.push(s.id);
+    }
+  }
+  return best;
+}
+function badgeEntries(s, earnedBadges, at) {
+  return earnedBadges.filter((b) => !s.badges.has(b.scope ? `${b.badge}:${b.scope}` : b.badge)).map((b) => ({
+    id: factId(`badge:${b.badge}:${s.id}${b.scope ? `:${b.scope}` : ""}`),
+    kind: "badge",
+    time: at.time,
+    repo: at.repo,
+    actor: { id: s.id, login: s.login },
+    subject: { type: "repository", url: at.url },
+    points: 0,
+    breakdown: [],
+    rules: at.rules,
+    source: at.source,
+    badge: b.badge,
+    inputs: { ...b.figures, ...b.scope ? { scope: b.scope } : {} }
+  }));
+}
+function newBadges(entries, now, rules, source) {
+  const stats = foldEntries(entries);
+  const repos = /* @__PURE__ */ new Map();
+  const lastRepo = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    repos.set(e.repo.id, e.repo);
+    lastRepo.set(e.actor.id, e.repo);
+  }
+  const at = (repo) => ({ time: now, repo, rules, source, url: `https://github.com/${repo.name}` });
+  const out = [];
+  for (const s of stats.values()) {
+    const repo = lastRepo.get(s.id);
+    if (repo) out.push(...badgeEntries(s, earned(s), at(repo)));
+  }
+  const months = new Set(entries.map((e) => e.time.slice(0, 7)).filter((m) => m < now.slice(0, 7)));
+  for (const month of [...months].sort()) {
+    for (const [repoId, best] of champions(stats.values(), month)) {
+      const repo = repos.get(Number(repoId));
+      for (const id of best.ids) {
+        const s = stats.get(id);
+        out.push(...badgeEntries(s, [{ badge: "champion", scope: `${repoId}:${month}`, figures: { merged_prs: best.merged } }], at(repo)));
+      }
+    }
+  }
+  return out;
+}
+function milestoneBadgeIds(accountId) {
+  return new Map(BADGES.filter((b) => b.name !== "champion").map((b) => [factId(`badge:${b.name}:${accountId}`), b.name]));
+}
+
+// src/store/git/checkout.ts
+import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join3 } from "node:path";
+async function withCheckout(spec, cwd, use) {
+  const access2 = remoteAccess(spec, cwd);
+  const parent = await mkdtemp2(join3(tmpdir2(), "meritlog-checkout-"));
+  const dir = join3(parent, "ledger");
+  try {
+    try {
+      await git(["clone", "-q", "--depth=1", "--single-branch", "--no-tags", "--branch", spec.branch, access2.url, dir], {
+        cwd: parent,
+        env: access2.env,
+        secrets: access2.secrets
+      });
+    } catch (e) {
+      if (e instanceof GitError) throw remoteProblem(`the data branch '${spec.branch}' at ${access2.url}`, e, access2.secrets.length > 0);
+      throw e;
+    }
+    return await use(dir);
+  } finally {
+    await rm4(parent, { recursive: true, force: true });
+  }
+}
 
 // src/store/read-entries.ts
 import { readFile as readFile2 } from "node:fs/promises";
@@ -42261,7 +43022,7 @@ function onOff(input, fallback) {
   if (["off", "false", "no"].includes(value)) return false;
   throw new InputError(input, `'${value}' is not on or off`);
 }
-var REPOSITORY = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
+var REPOSITORY2 = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
 function readInputs(env) {
   const token = getInput("github-token").trim();
   if (token) setSecret(token);
@@ -42283,11 +43044,13 @@ function readInputs(env) {
     throw new InputError("data-branch", e.message);
   }
   const ledgerRepository = getInput("ledger-repository").trim() || env.GITHUB_REPOSITORY || "";
-  if (!REPOSITORY.test(ledgerRepository)) throw new InputError("ledger-repository", `'${ledgerRepository}' is not owner/name`);
+  if (!REPOSITORY2.test(ledgerRepository)) throw new InputError("ledger-repository", `'${ledgerRepository}' is not owner/name`);
   const [owner, name] = (env.GITHUB_REPOSITORY ?? ledgerRepository).split("/");
   const siteInput = getInput("site-url").trim();
   if (siteInput && !/^https?:\/\/\S+$/.test(siteInput)) throw new InputError("site-url", `'${siteInput}' is not an http(s) URL`);
   const siteUrl = siteInput ? siteInput.replace(/\/?$/, "/") : `https://${owner.toLowerCase()}.github.io/${name}/`;
+  const since = getInput("since").trim();
+  if (since && !isDate(since)) throw new InputError("since", `'${since}' is not a date (YYYY-MM-DD)`);
   return {
     token,
     signer,
@@ -42296,8 +43059,12 @@ function readInputs(env) {
     ledgerRepository,
     comment: onOff("comment", true),
     dryRun: onOff("dry-run", false),
-    siteUrl
+    siteUrl,
+    since: since || void 0
   };
+}
+function isDate(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && (/* @__PURE__ */ new Date(`${value}T00:00:00Z`)).toISOString().startsWith(value);
 }
 
 // src/action/record.ts
@@ -42454,16 +43221,6 @@ function modeOf(inputs, event) {
   }
   return { write: true, signer: inputs.signer };
 }
-async function prDetails(c, pr) {
-  const [files, commits] = await Promise.all([c.api.prFiles(c.repo, pr.number), c.api.prCommits(c.repo, pr.number)]);
-  const logins = new Set(commits.flatMap((k) => coAuthorsOf(k.message)).map((a) => a.login.toLowerCase()));
-  const confirmed = /* @__PURE__ */ new Set();
-  for (const login of logins) {
-    const user = await c.api.maybeUser(login);
-    if (user) confirmed.add(`${login}:${user.id}`);
-  }
-  return { files, commits, confirmedCoAuthors: confirmed };
-}
 var NOTHING_SHOWN = { entries: [], badges: /* @__PURE__ */ new Map() };
 var NOTHING_RECORDED = { bodies: [], fresh: [], appended: [], written: false };
 async function shownFor(view, c, number, bodies) {
@@ -42512,7 +43269,7 @@ async function onPullRequestLifecycle(c) {
   const { pr, action } = c.event;
   const merged = action === "closed" && pr.mergedAt !== void 0;
   const needsFiles = merged || c.rules.size_labels && ["opened", "reopened", "synchronize"].includes(action);
-  const details = needsFiles ? await prDetails(c, pr) : void 0;
+  const details = needsFiles ? await pullRequestDetails(c.api, c.repo, pr.number) : void 0;
   const facts = factsOf(c.event, c.source, merged ? details : void 0);
   let shown = NOTHING_SHOWN;
   const recorded2 = await recordIn(c, async (view) => {
@@ -42650,12 +43407,33 @@ async function onSchedule(c) {
   const recorded2 = await recordIn(c, async () => bodies);
   return { recorded: recorded2, message: `${bodies.length} badge${bodies.length === 1 ? "" : "s"} earned since the last run` };
 }
+async function onSync(c) {
+  if (!c.mode.write) return "reconcile skipped: nothing is recorded in this mode";
+  const options = {
+    api: c.api,
+    repo: c.repo,
+    spec: c.spec,
+    signer: c.mode.signer,
+    rules: c.rules,
+    source: { ...c.source, event: c.inputs.since ? "backfill" : "reconcile" },
+    onProgress: (p) => info(`meritlog: ${p.pulls} of ${p.total} pull requests read, ${p.appended} entries appended`)
+  };
+  const report = c.inputs.since ? await backfill(options, c.inputs.since) : await reconcile(options);
+  const what2 = c.inputs.since ? `backfill since ${c.inputs.since}` : "reconcile";
+  const counts = `${what2}: ${report.pulls} pull requests read, ${report.appended} entries appended in ${report.batches} commit${report.batches === 1 ? "" : "s"}, ${report.requests} API requests`;
+  if (report.done) return counts;
+  warning(`meritlog: ${what2} stopped early (${report.stopped}); the next run resumes where it stopped`);
+  return `${counts}; stopped early (${report.stopped}), the next run resumes`;
+}
 async function handle(c) {
   const { event } = c;
   switch (event.type) {
     case "schedule":
-    case "workflow_dispatch":
-      return onSchedule(c);
+    case "workflow_dispatch": {
+      const synced = await onSync(c);
+      const badges = await onSchedule(c);
+      return { ...badges, message: `${synced}. ${badges.message}` };
+    }
     case "pull_request":
       if (["labeled", "unlabeled"].includes(event.action)) return onLabel({ ...c, event });
       return onPullRequestLifecycle({ ...c, event });
@@ -42738,7 +43516,7 @@ async function run(env = process.env) {
       info(`meritlog: the '${name}'${event.action ? ` '${event.action}'` : ""} event records nothing; nothing to do`);
       return;
     }
-    const [owner, repoName] = event.repo.name.split("/");
+    const [owner, repoName] = (event.repo.name || env.GITHUB_REPOSITORY || "").split("/");
     const repo = { owner, repo: repoName };
     const api = new GitHubApi(inputs.token, env.GITHUB_API_URL ?? "https://api.github.com");
     if (event.type === "pull_request" && event.action === "closed" && event.pr.mergedAt) api.prefetchPullRequest(repo, event.pr.number);

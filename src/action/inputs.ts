@@ -26,6 +26,8 @@ export interface Inputs {
   readonly dryRun: boolean;
   /** Base URL of the published site, ending in '/'. */
   readonly siteUrl: string;
+  /** A manual run's backfill start (YYYY-MM-DD); undefined for a reconcile. */
+  readonly since: string | undefined;
 }
 
 function onOff(input: string, fallback: boolean): boolean {
@@ -65,6 +67,8 @@ export function readInputs(env: NodeJS.ProcessEnv): Inputs {
   const siteInput = core.getInput("site-url").trim();
   if (siteInput && !/^https?:\/\/\S+$/.test(siteInput)) throw new InputError("site-url", `'${siteInput}' is not an http(s) URL`);
   const siteUrl = siteInput ? siteInput.replace(/\/?$/, "/") : `https://${owner.toLowerCase()}.github.io/${name}/`;
+  const since = core.getInput("since").trim();
+  if (since && !isDate(since)) throw new InputError("since", `'${since}' is not a date (YYYY-MM-DD)`);
   return {
     token,
     signer,
@@ -74,5 +78,10 @@ export function readInputs(env: NodeJS.ProcessEnv): Inputs {
     comment: onOff("comment", true),
     dryRun: onOff("dry-run", false),
     siteUrl,
+    since: since || undefined,
   };
+}
+
+function isDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }

@@ -10,10 +10,12 @@ import { applyCommand, needsRole, type Outcome } from "../commands/apply.ts";
 import { commandLine, parseCommand } from "../commands/parse.ts";
 import type { Fact } from "../events/facts.ts";
 import { type GitHubEvent, PayloadError, type PullRequestPayload, readEvent } from "../events/payload.ts";
-import { coAuthorsOf, factsOf, type PullRequestDetails, pullRequestOf } from "../events/to-facts.ts";
+import { factsOf, type PullRequestDetails, pullRequestOf } from "../events/to-facts.ts";
 import { GitHubApi, GitHubApiError, type RepoRef, type Role } from "../github/api.ts";
+import { pullRequestDetails } from "../github/pr-details.ts";
 import type { Account, EntryBody } from "../ledger/entry.ts";
 import { factId } from "../ledger/entry.ts";
+import { backfill, reconcile, type SyncOptions } from "../reconcile/sync.ts";
 import { md, points } from "../render/markdown.ts";
 import { milestoneBadgeIds, newBadges } from "../scoring/badges.ts";
 import { countedLines, normalizeLabel, sizeTier } from "../scoring/compute.ts";
@@ -116,21 +118,6 @@ function modeOf(inputs: Inputs, event: GitHubEvent): Mode {
   return { write: true, signer: inputs.signer };
 }
 
-/**
- * A pull request's files and commits. A Co-authored-by trailer is text anyone can write: each account
- * it names is credited only if GitHub confirms that login has that id.
- */
-async function prDetails(c: Context, pr: PullRequestPayload): Promise<PullRequestDetails> {
-  const [files, commits] = await Promise.all([c.api.prFiles(c.repo, pr.number), c.api.prCommits(c.repo, pr.number)]);
-  const logins = new Set(commits.flatMap((k) => coAuthorsOf(k.message)).map((a) => a.login.toLowerCase()));
-  const confirmed = new Set<string>();
-  for (const login of logins) {
-    const user = await c.api.maybeUser(login);
-    if (user) confirmed.add(`${login}:${user.id}`);
-  }
-  return { files, commits, confirmedCoAuthors: confirmed };
-}
-
 /** What a pull request's comment shows: everything recorded about it with this run's bodies, and its people's badges. */
 type Shown = Pick<CommentContent, "entries" | "badges">;
 
@@ -194,7 +181,7 @@ async function onPullRequestLifecycle(c: Context & { event: { type: "pull_reques
   const { pr, action } = c.event;
   const merged = action === "closed" && pr.mergedAt !== undefined;
   const needsFiles = merged || (c.rules.size_labels && ["opened", "reopened", "synchronize"].includes(action));
-  const details = needsFiles ? await prDetails(c, pr) : undefined;
+  const details = needsFiles ? await pullRequestDetails(c.api, c.repo, pr.number) : undefined;
   const facts = factsOf(c.event, c.source, merged ? details : undefined);
   let shown: Shown = NOTHING_SHOWN;
   const recorded = await recordIn(c, async (view) => {
@@ -352,13 +339,40 @@ async function onSchedule(c: Context): Promise<Result> {
   return { recorded, message: `${bodies.length} badge${bodies.length === 1 ? "" : "s"} earned since the last run` };
 }
 
+/**
+ * Brings the ledger level with GitHub: a backfill from the `since` input on a manual run that sets
+ * it, otherwise a reconcile of what changed since the last one. Counts go to the log and the job
+ * summary; a run that stops early (budget, rate limit) says where the next one resumes.
+ */
+async function onSync(c: Context): Promise<string> {
+  if (!c.mode.write) return "reconcile skipped: nothing is recorded in this mode";
+  const options: SyncOptions = {
+    api: c.api,
+    repo: c.repo,
+    spec: c.spec,
+    signer: c.mode.signer,
+    rules: c.rules,
+    source: { ...c.source, event: c.inputs.since ? "backfill" : "reconcile" },
+    onProgress: (p) => core.info(`meritlog: ${p.pulls} of ${p.total} pull requests read, ${p.appended} entries appended`),
+  };
+  const report = c.inputs.since ? await backfill(options, c.inputs.since) : await reconcile(options);
+  const what = c.inputs.since ? `backfill since ${c.inputs.since}` : "reconcile";
+  const counts = `${what}: ${report.pulls} pull requests read, ${report.appended} entries appended in ${report.batches} commit${report.batches === 1 ? "" : "s"}, ${report.requests} API requests`;
+  if (report.done) return counts;
+  core.warning(`meritlog: ${what} stopped early (${report.stopped}); the next run resumes where it stopped`);
+  return `${counts}; stopped early (${report.stopped}), the next run resumes`;
+}
+
 async function handle(c: Context): Promise<Result> {
   const { event } = c;
   switch (event.type) {
     case "schedule":
-    case "workflow_dispatch":
-      // A manual run does the scheduled work now.
-      return onSchedule(c);
+    case "workflow_dispatch": {
+      // A manual run does the scheduled work now; with `since`, it backfills instead.
+      const synced = await onSync(c);
+      const badges = await onSchedule(c);
+      return { ...badges, message: `${synced}. ${badges.message}` };
+    }
     case "pull_request":
       if (["labeled", "unlabeled"].includes(event.action)) return onLabel({ ...c, event });
       return onPullRequestLifecycle({ ...c, event });
@@ -445,7 +459,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.info(`meritlog: the '${name}'${event.action ? ` '${event.action}'` : ""} event records nothing; nothing to do`);
       return;
     }
-    const [owner, repoName] = event.repo.name.split("/") as [string, string];
+    // A scheduled event's payload names no repository: the workflow's is the one to read.
+    const [owner, repoName] = (event.repo.name || env.GITHUB_REPOSITORY || "").split("/") as [string, string];
     const repo = { owner, repo: repoName };
     const api = new GitHubApi(inputs.token, env.GITHUB_API_URL ?? "https://api.github.com");
     if (event.type === "pull_request" && event.action === "closed" && event.pr.mergedAt) api.prefetchPullRequest(repo, event.pr.number);

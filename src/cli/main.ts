@@ -3,6 +3,7 @@
  * message and an exit code (0 ok, 1 invalid, 2 usage or I/O).
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { GitHubApiError } from "../github/api.ts";
 import { KeyFormatError } from "../ledger/keys.ts";
 import { ProofError } from "../ledger/merkle.ts";
 import { RecomputeError } from "../scoring/recompute.ts";
@@ -11,11 +12,13 @@ import { ContentionError } from "../store/git/append-branch.ts";
 import { RemoteError } from "../store/git/repo.ts";
 import { GitError } from "../store/git/run.ts";
 import { appendCommand } from "./commands/append.ts";
+import { backfillCommand } from "./commands/backfill.ts";
 import { checkConfigCommand } from "./commands/check-config.ts";
 import { checkProofCommand } from "./commands/check-proof.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { keygenCommand } from "./commands/keygen.ts";
 import { proveCommand } from "./commands/prove.ts";
+import { reconcileCommand } from "./commands/reconcile.ts";
 import { rescoreCommand } from "./commands/rescore.ts";
 import { simulateCommand } from "./commands/simulate.ts";
 import { siteCommand } from "./commands/site.ts";
@@ -39,6 +42,8 @@ const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   simulate: simulateCommand,
   rescore: rescoreCommand,
+  reconcile: reconcileCommand,
+  backfill: backfillCommand,
   site: siteCommand,
 };
 
@@ -87,6 +92,7 @@ function report(name: string, command: Command, e: unknown, io: CliIo): ExitCode
     e instanceof KeyFormatError ||
     e instanceof RemoteError ||
     e instanceof ContentionError ||
+    e instanceof GitHubApiError ||
     e instanceof GitError
   ) {
     io.stderr(`meritlog ${name}: ${e.message}\n`);

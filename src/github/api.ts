@@ -44,8 +44,8 @@ export interface IssueComment {
 export class GitHubApiError extends Error {
   override name = "GitHubApiError";
   readonly status: number | undefined;
-  constructor(what: string, status: number | undefined, detail: string) {
-    super(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ""}: ${detail}`);
+  constructor(what: string, status: number | undefined, detail: string, options?: ErrorOptions) {
+    super(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ""}: ${detail}`, options);
     this.status = status;
   }
 }
@@ -53,7 +53,7 @@ export class GitHubApiError extends Error {
 function hint(status: number | undefined): string {
   switch (status) {
     case 401:
-      return "the token was refused; check the github-token input";
+      return "the token was refused; check it (the action's github-token input, GITHUB_TOKEN on the command line)";
     case 403:
       return "the token lacks a permission (see the workflow's permissions: block) or a rate limit was hit";
     case 404:
@@ -93,7 +93,7 @@ export class GitHubApi {
     } catch (e) {
       const status = (e as { status?: number }).status;
       const message = (e as { response?: { data?: { message?: string } } }).response?.data?.message;
-      throw new GitHubApiError(what, status, `${message ? `${message}; ` : ""}${hint(status)}`);
+      throw new GitHubApiError(what, status, `${message ? `${message}; ` : ""}${hint(status)}`, { cause: e });
     }
   }
 
@@ -147,6 +147,20 @@ export class GitHubApi {
         ...(c.author ? { author: { id: c.author.id, login: c.author.login, type: c.author.type } } : {}),
       })),
     );
+  }
+
+  /** A query of graphql.ts; its answer is read there. GitHub's errors in the answer fail the call, naming them. */
+  async graphql<T>(what: string, query: string, variables: Record<string, unknown>): Promise<T> {
+    try {
+      return await this.#call(what, (o) => o.graphql<T>(query, variables));
+    } catch (e) {
+      // An answer with errors comes back as HTTP 200: what GitHub said is in the errors.
+      const cause = (e as Error).cause as { errors?: { message: string }[] } | undefined;
+      if (e instanceof GitHubApiError && e.status === undefined && cause?.errors) {
+        throw new GitHubApiError(what, undefined, cause.errors.map((x) => x.message).join("; "));
+      }
+      throw e;
+    }
   }
 
   /** The account's role on the repository (`role_name` names maintain and triage, which `permission` folds away). */

@@ -17,6 +17,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import type { components } from "@octokit/openapi-types";
 import type { User as WebhookUser } from "@octokit/webhooks-types";
+import { type GraphqlService, graphqlService } from "./github-graphql.ts";
 
 type Schemas = components["schemas"];
 
@@ -356,6 +357,8 @@ export interface FakeGitHubOptions {
   token?: string;
   /** Login of the account the token acts as (authors created comments and reactions); the Actions bot by default. */
   tokenUser?: string;
+  /** What answers POST /graphql: reviews and label timelines beyond the state, budget, faults. */
+  graphql?: GraphqlService;
 }
 
 export interface RecordedRequest {
@@ -374,6 +377,7 @@ export interface FakeGitHub {
   readonly url: string;
   readonly requests: RecordedRequest[];
   readonly state: RepoState;
+  readonly graphql: GraphqlService;
   /**
    * Queues faults for the next requests matching `method` and `path`, served in order before any
    * other handling. A string matches the path without query exactly; a RegExp is tested against
@@ -405,6 +409,7 @@ export async function startGitHubApi(state: RepoState, options: FakeGitHubOption
   const token = options.token ?? "ghs_test-token";
   const tokenUser = options.tokenUser ?? ACTIONS_BOT;
   if (findKey(state.users, tokenUser) === undefined) throw new Error(`tokenUser ${tokenUser} is not in state.users`);
+  const graphql = options.graphql ?? graphqlService();
   const requests: RecordedRequest[] = [];
   const faults: { method: string; path: string | RegExp; fault: Fault }[] = [];
   const resetAt = nowSeconds() + 3600;
@@ -437,6 +442,7 @@ export async function startGitHubApi(state: RepoState, options: FakeGitHubOption
     if (fault !== undefined) return { status: fault.status, body: fault.body, headers: resolveHeaders(fault.headers) };
     if (!authorized(req.headers.authorization, token)) return { status: 401, body: badCredentials.body };
     if (body === INVALID_JSON) return { status: 400, body: errorBody(400, "Problems parsing JSON") };
+    if (method === "POST" && url.pathname === "/graphql") return graphql.answer(state, body);
     return route(method, url, { state, api, tokenUser, url, body, repoPath: "" });
   };
 
@@ -466,6 +472,7 @@ export async function startGitHubApi(state: RepoState, options: FakeGitHubOption
     url: api,
     requests,
     state,
+    graphql,
     failNext(method, path, ...queued) {
       for (const fault of queued) faults.push({ method: method.toUpperCase(), path, fault });
     },
