@@ -489,8 +489,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve12, reject) {
-            return setTimeout(resolve12, t);
+          return new this.Promise(function(resolve13, reject) {
+            return setTimeout(resolve13, t);
           });
         }
         computePenalty() {
@@ -701,15 +701,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve12, returned, task;
+          var args, cb, error, reject, resolve13, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve12, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve13, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve12(returned);
+                  return resolve13(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -724,13 +724,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve12;
-          resolve12 = reject = null;
+          var promise, reject, resolve13;
+          resolve13 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve12 = _resolve;
+            resolve13 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve12, reject });
+          this._queue.push({ task, args, resolve: resolve13, reject });
           this._tryToRun();
           return promise;
         }
@@ -1131,14 +1131,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve12, reject) => {
+              return new this.Promise((resolve13, reject) => {
                 if (finished()) {
-                  return resolve12();
+                  return resolve13();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve12();
+                      return resolve13();
                     }
                   });
                 }
@@ -1231,9 +1231,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve12, reject) {
+              return new this.Promise(function(resolve13, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve12)(args3);
+                  return (args3[0] != null ? reject : resolve13)(args3);
                 });
               });
             };
@@ -20552,7 +20552,7 @@ function redact(text2, secrets = []) {
   return out;
 }
 function git(args, options) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const child = spawn("git", args, {
       cwd: options.cwd,
       env: {
@@ -20573,7 +20573,7 @@ function git(args, options) {
     child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
     child.on("close", (code, signal) => {
       if (code === 0) {
-        resolve12(Buffer.concat(out));
+        resolve13(Buffer.concat(out));
         return;
       }
       const stderr = redact(Buffer.concat(err).toString("utf8").trim(), options.secrets);
@@ -20610,10 +20610,10 @@ var LocalRepo = class _LocalRepo {
   spec;
   access;
   present = /* @__PURE__ */ new Set();
-  constructor(dir, spec, access) {
+  constructor(dir, spec, access2) {
     this.dir = dir;
     this.spec = spec;
-    this.access = access;
+    this.access = access2;
   }
   /** A fresh scratch repository for `spec` in a new temp directory (or `parent`). */
   static async create(spec, cwd, parent = tmpdir()) {
@@ -20979,18 +20979,18 @@ function isRemoteTarget(target) {
   return existsSync2(join3(target, ".git")) || existsSync2(join3(target, "HEAD")) && existsSync2(join3(target, "objects"));
 }
 async function withCheckout(spec, cwd, use) {
-  const access = remoteAccess(spec, cwd);
+  const access2 = remoteAccess(spec, cwd);
   const parent = await mkdtemp2(join3(tmpdir2(), "meritlog-checkout-"));
   const dir = join3(parent, "ledger");
   try {
     try {
-      await git(["clone", "-q", "--depth=1", "--single-branch", "--no-tags", "--branch", spec.branch, access.url, dir], {
+      await git(["clone", "-q", "--depth=1", "--single-branch", "--no-tags", "--branch", spec.branch, access2.url, dir], {
         cwd: parent,
-        env: access.env,
-        secrets: access.secrets
+        env: access2.env,
+        secrets: access2.secrets
       });
     } catch (e) {
-      if (e instanceof GitError) throw remoteProblem(`the data branch '${spec.branch}' at ${access.url}`, e, access.secrets.length > 0);
+      if (e instanceof GitError) throw remoteProblem(`the data branch '${spec.branch}' at ${access2.url}`, e, access2.secrets.length > 0);
       throw e;
     }
     return await use(dir);
@@ -23548,13 +23548,13 @@ async function runInWorkers(tasks, workers, take) {
   try {
     await Promise.all(
       pool.map(
-        (child) => new Promise((resolve12, reject) => {
+        (child) => new Promise((resolve13, reject) => {
           const held = [];
           const feed = () => {
             if (next < tasks.length) {
               held.push(next);
               child.send(tasks[next++]);
-            } else if (held.length === 0) resolve12();
+            } else if (held.length === 0) resolve13();
           };
           child.once("error", reject);
           child.once("exit", (code) => {
@@ -23632,6 +23632,90 @@ var explainCommand = {
   }
 };
 
+// src/cli/commands/init.ts
+import { access, mkdir as mkdir3, mkdtemp as mkdtemp3, writeFile as writeFile5 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname2, join as join7, relative, resolve as resolve8 } from "node:path";
+
+// .github/examples/meritlog.yml
+var meritlog_default = '# Copy to .github/workflows/meritlog.yml in the repository whose contributions you score.\nname: meritlog\n\non:\n  pull_request_target:\n    types: [opened, reopened, synchronize, closed, labeled, unlabeled]\n  pull_request_review:\n    types: [submitted, dismissed]\n  pull_request_review_comment:\n    types: [created]\n  issue_comment:\n    types: [created]\n  issues:\n    types: [opened, closed]\n  release:\n    types: [published]\n  # Daily: reconcile with what GitHub says (events the workflow missed), then award badges.\n  schedule:\n    - cron: "17 3 * * *"\n  # By hand: the same, or with a date, a backfill of the history since then.\n  workflow_dispatch:\n    inputs:\n      since:\n        description: Backfill from this date (YYYY-MM-DD); empty reconciles\n        required: false\n\n# Runs wait for each other instead of racing for the data branch. The writer still retries a\n# rejected push (compare-and-swap), because a queue holds at most 100 runs and runs from other\n# repositories appending to a shared ledger are not in this queue.\nconcurrency:\n  group: meritlog-ledger\n  cancel-in-progress: false\n  queue: max\n\npermissions:\n  contents: read\n\njobs:\n  score:\n    runs-on: ubuntu-latest\n    permissions:\n      # Push entries to the data branch.\n      contents: write\n      # Post the sticky comment and size labels.\n      pull-requests: write\n      issues: write\n    steps:\n      # Only the configuration file, from the base branch (what pull_request_target checks out by\n      # default), never the pull request\'s code: meritlog reads pull requests through the API and\n      # never runs them, which is what makes pull_request_target safe here.\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          sparse-checkout: .github/meritlog.yml\n          sparse-checkout-cone-mode: false\n          persist-credentials: false\n      - uses: meritlog/meritlog@v1\n        with:\n          signing-key: ${{ secrets.MERITLOG_SIGNING_KEY }}\n          since: ${{ inputs.since }}\n';
+
+// .github/examples/meritlog-config.yml
+var meritlog_config_default = `# Copy to .github/meritlog.yml: how meritlog scores this repository's contributions.
+# Every key is optional; the values below are the defaults, written out so you can see what to change.
+# Points allow three decimals. \`meritlog check-config\` checks this file; the reference of every key
+# is docs/config-reference.md. A change applies from the next event on: entries already recorded
+# keep the rules they were scored under.
+version: 1
+
+# Base points for each kind of contribution.
+points:
+  pr_merged: 25 # to the pull request's author
+  pr_opened: 15
+  review: 20 # multiplied by review_states below
+  review_comment: 5 # a comment on a pull request's diff
+  comment: 3 # a comment on an issue or pull request
+  commit: 10 # each commit of a merged pull request, to its author and each Co-authored-by
+  issue_opened: 8
+  issue_closed: 5 # to whoever credit.issue_closed names (default: who closed it)
+  release: 30
+
+review_states:
+  approved: 1
+  changes_requested: 1
+  commented: 0.5
+
+# The size of a merged pull request's diff, after lock files, dist/, vendor/, minified files and
+# snapshots (lines.exclude takes glob patterns and replaces that list).
+lines:
+  per_added: 0.01
+  per_deleted: 0.005
+  cap: 500
+
+# Labels maintainers put on pull requests and issues. Adding or removing one after the merge records
+# exactly the difference it makes. Only people with triage permission or more can label.
+labels:
+  - match: documentation
+    multiply: 1.2
+    skill: docs
+  - match: good first issue
+    add: 5
+  - match: [spam, invalid]
+    void: true
+
+# Anti-gaming limits, per contributor and repository.
+limits:
+  monthly_cap: 2000 # points a month at most; 0 for no cap
+  diminishing_after: 20 # merged pull requests a month at full points
+  diminishing_factor: 0.5 # for each one beyond that
+  daily_prs: 10 # opened pull requests a day that score
+  low_value_lines: 2 # a merged pull request changing fewer lines scores low_value_points instead
+  low_value_points: 0
+
+# Multipliers of a merged pull request's award by a maintainer's \`/meritlog rate 1-5\`.
+ratings:
+  "1": 0.5
+  "2": 0.8
+  "3": 1
+  "4": 1.2
+  "5": 1.5
+
+# Who may use /meritlog bonus, penalty, void and rate: triage, write, maintain or admin.
+commands:
+  permission: maintain
+
+# Accounts of type Bot and logins ending in [bot] score nothing; list more here.
+bots:
+  exclude: true
+  logins: []
+
+# Label each pull request with its size tier (size/M, size/L, size/XL).
+size_labels: false
+`;
+
+// .github/examples/meritlog-site.yml
+var meritlog_site_default = "# Copy to .github/workflows/meritlog-site.yml: rebuilds the leaderboard site whenever the data\n# branch changes and publishes it with GitHub Pages (Settings \u2192 Pages \u2192 Source: GitHub Actions).\nname: meritlog site\n\non:\n  # Pushes made with a workflow's GITHUB_TOKEN start no workflow, so the meritlog workflow's own\n  # appends arrive as its runs completing; other pushes (a rescore, a central ledger's writer) as pushes.\n  workflow_run:\n    workflows: [meritlog]\n    types: [completed]\n  push:\n    branches: [meritlog]\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\n# One deployment at a time; a newer push supersedes a build still waiting, but a deployment under\n# way is never cancelled halfway.\nconcurrency:\n  group: meritlog-pages\n  cancel-in-progress: false\n\njobs:\n  build:\n    if: github.event_name != 'workflow_run' || github.event.workflow_run.conclusion == 'success'\n    runs-on: ubuntu-latest\n    # configure-pages reads the repository's Pages settings.\n    permissions:\n      contents: read\n      pages: read\n    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          ref: meritlog\n          path: ledger\n          persist-credentials: false\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          repository: meritlog/meritlog\n          ref: v1\n          path: meritlog\n          persist-credentials: false\n      - run: npm ci --prefix meritlog --omit=dev\n      # The path Pages serves the site under: /<repo> on github.io, empty on a custom domain.\n      - id: pages\n        uses: actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b # v5.0.0\n      # Verifies the ledger (a ledger that does not verify fails the build), then builds the pages.\n      - run: node meritlog/dist/cli.js site ledger --out _site --base \"$BASE_PATH/\"\n        env:\n          BASE_PATH: ${{ steps.pages.outputs.base_path }}\n      - uses: actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa # v3.0.1\n        with:\n          path: _site\n\n  deploy:\n    needs: build\n    runs-on: ubuntu-latest\n    # Deploying to Pages: pages to publish, id-token to prove to Pages which workflow run built it.\n    permissions:\n      pages: write\n      id-token: write\n    environment:\n      name: github-pages\n      url: ${{ steps.deployment.outputs.page_url }}\n    steps:\n      - id: deployment\n        uses: actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e # v4.0.5\n";
+
 // src/cli/commands/keygen.ts
 import { writeFile as writeFile4 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
@@ -23666,9 +23750,105 @@ var keygenCommand = {
   }
 };
 
+// src/cli/commands/init.ts
+var SECRET_NAME = "MERITLOG_SIGNING_KEY";
+var INIT_FILES = {
+  ".github/workflows/meritlog.yml": meritlog_default,
+  ".github/workflows/meritlog-site.yml": meritlog_site_default,
+  [DEFAULT_CONFIG]: meritlog_config_default
+};
+var REPO_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function parseRemoteUrl(url) {
+  const m = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/|[^@/\s]+@([^:/]+):)\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(url.trim());
+  if (!m) return void 0;
+  const repo = m[3];
+  return REPO_NAME.test(repo) ? { host: m[1] ?? m[2], repo } : void 0;
+}
+async function gitText(args, cwd) {
+  try {
+    return (await git(args, { cwd })).toString("utf8").trim();
+  } catch (e) {
+    if (e instanceof GitError && e.code !== null) return void 0;
+    throw e;
+  }
+}
+var initCommand = {
+  summary: "set up a repository: the workflows, the configuration and a signing key",
+  usage: "[--dir <repository>] [--repo <owner/name>] [--force]",
+  options: { dir: { type: "string" }, repo: { type: "string" }, force: { type: "boolean" } },
+  async run({ values, positionals }, io) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const dir = resolve8(io.cwd, values.dir ?? ".");
+    if (!await exists(dir)) throw new UsageError(`--dir ${dir}: no such folder`);
+    const root = await gitText(["rev-parse", "--show-toplevel"], dir);
+    if (root === void 0)
+      throw new UsageError(`${dir} is not in a git repository; run it in your repository's clone, or name one with --dir`);
+    let host = "github.com";
+    let repo = values.repo;
+    if (repo !== void 0) {
+      if (!REPO_NAME.test(repo)) throw new UsageError(`--repo '${repo}' is not a repository name; expected owner/name`);
+    } else {
+      const url = await gitText(["config", "--get", "remote.origin.url"], root);
+      if (url === void 0) throw new UsageError(`${root} has no remote 'origin'; name the GitHub repository with --repo <owner/name>`);
+      const parsed = parseRemoteUrl(url);
+      if (parsed === void 0) {
+        throw new UsageError(
+          `remote 'origin' (${printable(url)}) is not a GitHub repository URL; name the repository with --repo <owner/name>`
+        );
+      }
+      ({ host, repo } = parsed);
+    }
+    const paths = Object.keys(INIT_FILES);
+    if (!values.force) {
+      const existing = (await Promise.all(paths.map(async (p) => await exists(join7(root, p)) ? p : void 0))).filter(
+        (p) => p !== void 0
+      );
+      if (existing.length > 0) {
+        throw new InvalidInputError(
+          `${existing.map((p) => join7(root, p)).join(", ")} already exist${existing.length === 1 ? "s" : ""}; --force overwrites`
+        );
+      }
+    }
+    const signer = generateSigner(`${host}/${repo}/meritlog`);
+    const keyDir = await mkdtemp3(join7(tmpdir3(), "meritlog-key-"));
+    const keyFile = join7(keyDir, KEY_FILE_NAME);
+    await writeFile5(keyFile, `${signer.skey}
+`, { mode: 384, flag: "wx" });
+    for (const p of paths) {
+      await mkdir3(dirname2(join7(root, p)), { recursive: true });
+      await writeFile5(join7(root, p), INIT_FILES[p]);
+    }
+    io.stdout(
+      [
+        `wrote ${paths.map((p) => relative(io.cwd, join7(root, p)) || p).join(", ")}`,
+        "",
+        `The ledger's private key is in ${keyFile} (mode 0600), outside the repository. Next:`,
+        "",
+        `1. Store it as the repository secret ${SECRET_NAME}, either`,
+        `     gh secret set ${SECRET_NAME} --repo ${repo} < ${keyFile}`,
+        `   or on https://${host}/${repo}/settings/secrets/actions (New repository secret, named ${SECRET_NAME}, the file's one line as the value).`,
+        "   Keep a copy offline (a password manager); then delete the file.",
+        `2. Publish the verifier key, so auditors can check the ledger (meritlog verify --vkey):`,
+        `     ${signer.verifier.vkey}`,
+        `3. Enable GitHub Pages with GitHub Actions as the source: https://${host}/${repo}/settings/pages`,
+        "   (Build and deployment \u2192 Source \u2192 GitHub Actions).",
+        "4. Commit and push the three files. The first scored event creates the data branch, meritlog; each change to it rebuilds the site.",
+        ""
+      ].join("\n")
+    );
+    return EXIT.ok;
+  }
+};
+function exists(path) {
+  return access(path).then(
+    () => true,
+    () => false
+  );
+}
+
 // src/cli/commands/prove.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var proveCommand = {
   summary: "print a C2SP tlog-proof that an entry (by seq or id) is in the ledger's current checkpoint",
   usage: "<ledger-dir | remote> <seq|id> [--branch <name>]",
@@ -23687,7 +23867,7 @@ var proveCommand = {
         );
       }
       const path = shardPath(shardOf(index));
-      const lines = shardLinesOrThrow(path, await readFile8(join7(dir, path)));
+      const lines = shardLinesOrThrow(path, await readFile8(join8(dir, path)));
       const line = lines[index % SHARD_SIZE];
       return formatProof({ extra: line, index, hashes: inclusionProof(ledger.leaves ?? [], index), checkpoint: ledger.checkpointNote });
     });
@@ -23698,7 +23878,7 @@ var proveCommand = {
 
 // src/cli/commands/rescore.ts
 import { readFile as readFile9 } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/scoring/simulate.ts
 function monthKey(entry) {
@@ -23818,12 +23998,12 @@ var rescoreCommand = {
     const file = values.config;
     let rules;
     try {
-      rules = parseConfig(await readFile9(resolve8(io.cwd, file), "utf8"), file);
+      rules = parseConfig(await readFile9(resolve9(io.cwd, file), "utf8"), file);
     } catch (e) {
       if (e instanceof ConfigError) throw new InvalidInputError(e.message);
       throw e;
     }
-    const signer = await readSigner(resolve8(io.cwd, values.key));
+    const signer = await readSigner(resolve9(io.cwd, values.key));
     const source = { event: "rescore" };
     const documents = /* @__PURE__ */ new Map([[rulesHash(rules), rulesDocument(rules)]]);
     const plan = async (dir) => {
@@ -23832,7 +24012,7 @@ var rescoreCommand = {
     };
     let appended;
     if (remote === void 0) {
-      const dir = resolve8(io.cwd, target);
+      const dir = resolve9(io.cwd, target);
       const bodies = await plan(dir);
       appended = (await appendToFolder(dir, bodies, signer, { rules: documents })).result.lines.length;
     } else {
@@ -23848,7 +24028,7 @@ var rescoreCommand = {
 
 // src/cli/commands/simulate.ts
 import { readFile as readFile10 } from "node:fs/promises";
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 var simulateCommand = {
   summary: "recompute the recorded facts under a candidate config and show how totals and ranks would move (writes nothing)",
   usage: "<ledger-dir | remote> --config <candidate.yml> [--branch <name>] [--top <n>]",
@@ -23863,7 +24043,7 @@ var simulateCommand = {
     const file = values.config;
     let candidate;
     try {
-      candidate = parseConfig(await readFile10(resolve9(io.cwd, file), "utf8"), file);
+      candidate = parseConfig(await readFile10(resolve10(io.cwd, file), "utf8"), file);
     } catch (e) {
       if (e instanceof ConfigError) throw new InvalidInputError(`the candidate config has problems:
 ${e.message}`);
@@ -23894,7 +24074,7 @@ ${e.message}`);
 // src/cli/commands/site.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join8, resolve as resolve10 } from "node:path";
+import { join as join9, resolve as resolve11 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE = fileURLToPath2(new URL("..", import.meta.url));
 var siteCommand = {
@@ -23913,9 +24093,9 @@ var siteCommand = {
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     const base = values.base ?? "/";
     if (!/^\/([A-Za-z0-9._-]+\/)*$/.test(base)) throw new UsageError(`--base '${base}' must be a path like / or /widgets/`);
-    const astro = join8(PACKAGE, "node_modules", "astro", "bin", "astro.mjs");
+    const astro = join9(PACKAGE, "node_modules", "astro", "bin", "astro.mjs");
     if (!existsSync4(astro)) throw new UsageError("the site builder (astro) is not installed beside meritlog: npm install meritlog");
-    const out = resolve10(io.cwd, values.out ?? "_site");
+    const out = resolve11(io.cwd, values.out ?? "_site");
     return withLedgerFolder(target, values.branch, io, async (ledger) => {
       const env = {
         ...process.env,
@@ -23928,7 +24108,7 @@ var siteCommand = {
       };
       for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR"]) delete env[name];
       const code = await new Promise((done, fail2) => {
-        const child = spawn2(process.execPath, [astro, "build", "--root", join8(PACKAGE, "site"), "--silent"], {
+        const child = spawn2(process.execPath, [astro, "build", "--root", join9(PACKAGE, "site"), "--silent"], {
           cwd: PACKAGE,
           env,
           stdio: ["ignore", "inherit", "inherit"]
@@ -23945,7 +24125,7 @@ var siteCommand = {
 };
 
 // src/cli/commands/verify.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 
 // src/aggregate/contributors.ts
 function blank(id, login) {
@@ -24110,7 +24290,7 @@ var verifyCommand = {
     const witnesses = await Promise.all(
       (values.witness ?? []).map(async (path) => ({
         path,
-        note: await readOptionFile("--witness", resolve11(io.cwd, path))
+        note: await readOptionFile("--witness", resolve12(io.cwd, path))
       }))
     );
     const level = values.fast ? "fast" : "full";
@@ -24151,6 +24331,7 @@ var verifyCommand = {
 
 // src/cli/main.ts
 var COMMANDS = {
+  init: initCommand,
   keygen: keygenCommand,
   append: appendCommand,
   verify: verifyCommand,

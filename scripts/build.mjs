@@ -56,6 +56,8 @@ const result = await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: "warning",
   plugins: [precompiledValidators],
+  // The example workflows and configuration, embedded for meritlog init.
+  loader: { ".yml": "text" },
   write: false,
 });
 

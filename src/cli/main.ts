@@ -16,6 +16,7 @@ import { backfillCommand } from "./commands/backfill.ts";
 import { checkConfigCommand } from "./commands/check-config.ts";
 import { checkProofCommand } from "./commands/check-proof.ts";
 import { explainCommand } from "./commands/explain.ts";
+import { initCommand } from "./commands/init.ts";
 import { keygenCommand } from "./commands/keygen.ts";
 import { proveCommand } from "./commands/prove.ts";
 import { reconcileCommand } from "./commands/reconcile.ts";
@@ -33,6 +34,7 @@ export interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  init: initCommand,
   keygen: keygenCommand,
   append: appendCommand,
   verify: verifyCommand,
