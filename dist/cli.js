@@ -22459,6 +22459,14 @@ function isRateLimit(e) {
   const response = e.cause?.response;
   return e.status === 403 && (response?.headers?.["x-ratelimit-remaining"] === "0" || /rate limit/i.test(JSON.stringify(response?.data ?? "")));
 }
+var BudgetSpent = class extends Error {
+  constructor(remaining) {
+    super(`the GraphQL budget is down to ${remaining} points`);
+  }
+};
+function isStop(e) {
+  return e instanceof BudgetSpent || isRateLimit(e);
+}
 function iso(d) {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
@@ -22492,13 +22500,51 @@ var Run = class {
     this.repo = page.repo;
     return page;
   }
-  /** A page of the issues updated since `since`. */
-  issues(since, cursor) {
-    return this.#ask("issues", ISSUES_QUERY, { first: PAGE_SIZE, after: cursor ?? null, since }, readIssuesPage);
+  /** Every issue updated since `since`, a page at a time within the budget. */
+  async issuesSince(since) {
+    const issues = [];
+    for (let cursor; ; ) {
+      this.#spend();
+      const page = await this.#ask("issues", ISSUES_QUERY, { first: PAGE_SIZE, after: cursor ?? null, since }, readIssuesPage);
+      issues.push(...page.items);
+      if (page.next === void 0) return issues;
+      cursor = page.next;
+    }
   }
-  /** A page of releases, newest first. */
-  releases(cursor) {
-    return this.#ask("releases", RELEASES_QUERY, { first: RELEASES_PAGE, after: cursor ?? null }, readReleasesPage);
+  /** Every release published since `since`, reading newest first down to it. */
+  async releasesSince(since) {
+    const releases = [];
+    for (let cursor; ; ) {
+      this.#spend();
+      const page = await this.#ask(
+        "releases",
+        RELEASES_QUERY,
+        { first: RELEASES_PAGE, after: cursor ?? null },
+        readReleasesPage
+      );
+      releases.push(...page.items.filter((r) => r.publishedAt >= since));
+      if (page.next === void 0 || (page.oldest ?? "") < since) return releases;
+      cursor = page.next;
+    }
+  }
+  /**
+   * The issues updated and releases published since `since`, as facts, with the commands given in
+   * issues' comments since then. A backfill keeps only facts from `factsFrom` on (an issue opened
+   * before its `since` may have closed after); a reconcile keeps whatever the ledger lacks.
+   */
+  async issuesAndReleases(since, factsFrom = "") {
+    const issues = await this.issuesSince(since);
+    const releases = await this.releasesSince(since);
+    const repo = this.repo;
+    const facts = [
+      ...issues.flatMap((i) => issueFacts(i, repo, this.o.source)),
+      ...releases.flatMap((r) => releaseFacts(r, repo, this.o.source))
+    ].filter((f) => f.time >= factsFrom);
+    const commands = await this.lookups.resolve(issues.flatMap((i) => commandsIn(i.issue, i.comments, since)));
+    return { facts, commands, updated: issues.map((i) => i.updatedAt) };
+  }
+  #spend() {
+    if (!this.affordable()) throw new BudgetSpent(this.remaining);
   }
   /** Whether the budget allows another page, keeping the reserve. */
   affordable() {
@@ -22591,7 +22637,7 @@ async function backfill(o, since) {
     try {
       for (let i = 0; i < perBatch && !last; i++) {
         if (!ahead && !run.affordable()) {
-          stopped = `the GraphQL budget is down to ${run.remaining} points`;
+          stopped = new BudgetSpent(run.remaining).message;
           break;
         }
         const page = await (ahead ?? run.page("CREATED_AT", end));
@@ -22608,6 +22654,18 @@ async function backfill(o, since) {
       if (!isRateLimit(e)) throw e;
       stopped = e.message;
     }
+    let facts = [];
+    if (last && !stopped) {
+      try {
+        const others = await run.issuesAndReleases(from, from);
+        facts = others.facts ?? [];
+        commands.push(...others.commands ?? []);
+      } catch (e) {
+        if (!isStop(e)) throw e;
+        stopped = e.message;
+        last = false;
+      }
+    }
     if (!last && !stopped && run.affordable()) {
       ahead = run.page("CREATED_AT", end);
       ahead.catch(() => {
@@ -22615,7 +22673,7 @@ async function backfill(o, since) {
     }
     if (end !== cursor || last) {
       const total = pulls + read;
-      await run.commit(records, { commands }, (old) => {
+      await run.commit(records, { facts, commands }, (old) => {
         const reconciled = old?.reconciled ?? (last ? started : void 0);
         return {
           v: 1,
@@ -22635,16 +22693,14 @@ async function reconcile(o) {
   const run = new Run(o, false);
   const now = o.now?.() ?? /* @__PURE__ */ new Date();
   const records = [];
-  const issues = [];
-  const releases = [];
-  let commands = [];
+  let others;
+  let commands;
   let mark = "";
   let newest;
-  const budget = () => `the GraphQL budget is down to ${run.remaining} points`;
   try {
     let cursor;
     for (; ; ) {
-      if (cursor !== void 0 && !run.affordable()) return run.report(false, budget());
+      if (cursor !== void 0 && !run.affordable()) throw new BudgetSpent(run.remaining);
       const page = await run.page("UPDATED_AT", cursor);
       if (!mark) {
         const state = await readSyncState(o, page.repo.id);
@@ -22658,31 +22714,15 @@ async function reconcile(o) {
       if (fresh.length < page.pulls.length || page.next === void 0) break;
       cursor = page.next;
     }
-    for (cursor = void 0; ; ) {
-      if (!run.affordable()) return run.report(false, budget());
-      const page = await run.issues(mark, cursor);
-      issues.push(...page.items);
-      if (page.next === void 0) break;
-      cursor = page.next;
-    }
-    for (cursor = void 0; ; ) {
-      if (!run.affordable()) return run.report(false, budget());
-      const page = await run.releases(cursor);
-      releases.push(...page.items.filter((r) => r.publishedAt >= mark));
-      if (page.next === void 0 || (page.oldest ?? "") < mark) break;
-      cursor = page.next;
-    }
-    commands = await run.lookups.resolve([
-      ...records.flatMap((r) => commandsOnPull(r, mark)),
-      ...issues.flatMap((i) => commandsIn(i.issue, i.comments, mark))
-    ]);
+    others = await run.issuesAndReleases(mark);
+    commands = [...await run.lookups.resolve(records.flatMap((r) => commandsOnPull(r, mark))), ...others.commands ?? []];
   } catch (e) {
-    if (isRateLimit(e)) return run.report(false, e.message);
+    if (isStop(e)) return run.report(false, e.message);
     throw e;
   }
   const repo = run.repo;
-  const facts = [...issues.flatMap((i) => issueFacts(i, repo, o.source)), ...releases.flatMap((r) => releaseFacts(r, repo, o.source))];
-  const high = [mark, newest ?? "", ...issues.map((i) => i.updatedAt)].reduce((a, b) => b > a ? b : a);
+  const high = [mark, newest ?? "", ...others.updated].reduce((a, b) => b > a ? b : a);
+  const facts = others.facts ?? [];
   await run.commit(records, { facts, commands }, (old) => ({ ...old ?? { v: 1, repo: repo.name }, repo: repo.name, reconciled: high }));
   return run.report(true);
 }

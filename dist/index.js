@@ -41927,6 +41927,14 @@ function isRateLimit(e) {
   const response = e.cause?.response;
   return e.status === 403 && (response?.headers?.["x-ratelimit-remaining"] === "0" || /rate limit/i.test(JSON.stringify(response?.data ?? "")));
 }
+var BudgetSpent = class extends Error {
+  constructor(remaining) {
+    super(`the GraphQL budget is down to ${remaining} points`);
+  }
+};
+function isStop(e) {
+  return e instanceof BudgetSpent || isRateLimit(e);
+}
 function iso(d) {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
@@ -41960,13 +41968,51 @@ var Run = class {
     this.repo = page.repo;
     return page;
   }
-  /** A page of the issues updated since `since`. */
-  issues(since, cursor) {
-    return this.#ask("issues", ISSUES_QUERY, { first: PAGE_SIZE, after: cursor ?? null, since }, readIssuesPage);
+  /** Every issue updated since `since`, a page at a time within the budget. */
+  async issuesSince(since) {
+    const issues = [];
+    for (let cursor; ; ) {
+      this.#spend();
+      const page = await this.#ask("issues", ISSUES_QUERY, { first: PAGE_SIZE, after: cursor ?? null, since }, readIssuesPage);
+      issues.push(...page.items);
+      if (page.next === void 0) return issues;
+      cursor = page.next;
+    }
   }
-  /** A page of releases, newest first. */
-  releases(cursor) {
-    return this.#ask("releases", RELEASES_QUERY, { first: RELEASES_PAGE, after: cursor ?? null }, readReleasesPage);
+  /** Every release published since `since`, reading newest first down to it. */
+  async releasesSince(since) {
+    const releases = [];
+    for (let cursor; ; ) {
+      this.#spend();
+      const page = await this.#ask(
+        "releases",
+        RELEASES_QUERY,
+        { first: RELEASES_PAGE, after: cursor ?? null },
+        readReleasesPage
+      );
+      releases.push(...page.items.filter((r) => r.publishedAt >= since));
+      if (page.next === void 0 || (page.oldest ?? "") < since) return releases;
+      cursor = page.next;
+    }
+  }
+  /**
+   * The issues updated and releases published since `since`, as facts, with the commands given in
+   * issues' comments since then. A backfill keeps only facts from `factsFrom` on (an issue opened
+   * before its `since` may have closed after); a reconcile keeps whatever the ledger lacks.
+   */
+  async issuesAndReleases(since, factsFrom = "") {
+    const issues = await this.issuesSince(since);
+    const releases = await this.releasesSince(since);
+    const repo = this.repo;
+    const facts = [
+      ...issues.flatMap((i) => issueFacts(i, repo, this.o.source)),
+      ...releases.flatMap((r) => releaseFacts(r, repo, this.o.source))
+    ].filter((f) => f.time >= factsFrom);
+    const commands = await this.lookups.resolve(issues.flatMap((i) => commandsIn(i.issue, i.comments, since)));
+    return { facts, commands, updated: issues.map((i) => i.updatedAt) };
+  }
+  #spend() {
+    if (!this.affordable()) throw new BudgetSpent(this.remaining);
   }
   /** Whether the budget allows another page, keeping the reserve. */
   affordable() {
@@ -42059,7 +42105,7 @@ async function backfill(o, since) {
     try {
       for (let i = 0; i < perBatch && !last; i++) {
         if (!ahead && !run2.affordable()) {
-          stopped = `the GraphQL budget is down to ${run2.remaining} points`;
+          stopped = new BudgetSpent(run2.remaining).message;
           break;
         }
         const page = await (ahead ?? run2.page("CREATED_AT", end));
@@ -42076,6 +42122,18 @@ async function backfill(o, since) {
       if (!isRateLimit(e)) throw e;
       stopped = e.message;
     }
+    let facts = [];
+    if (last && !stopped) {
+      try {
+        const others = await run2.issuesAndReleases(from, from);
+        facts = others.facts ?? [];
+        commands.push(...others.commands ?? []);
+      } catch (e) {
+        if (!isStop(e)) throw e;
+        stopped = e.message;
+        last = false;
+      }
+    }
     if (!last && !stopped && run2.affordable()) {
       ahead = run2.page("CREATED_AT", end);
       ahead.catch(() => {
@@ -42083,7 +42141,7 @@ async function backfill(o, since) {
     }
     if (end !== cursor || last) {
       const total = pulls + read;
-      await run2.commit(records, { commands }, (old) => {
+      await run2.commit(records, { facts, commands }, (old) => {
         const reconciled = old?.reconciled ?? (last ? started : void 0);
         return {
           v: 1,
@@ -42103,16 +42161,14 @@ async function reconcile(o) {
   const run2 = new Run(o, false);
   const now = o.now?.() ?? /* @__PURE__ */ new Date();
   const records = [];
-  const issues = [];
-  const releases = [];
-  let commands = [];
+  let others;
+  let commands;
   let mark = "";
   let newest;
-  const budget = () => `the GraphQL budget is down to ${run2.remaining} points`;
   try {
     let cursor;
     for (; ; ) {
-      if (cursor !== void 0 && !run2.affordable()) return run2.report(false, budget());
+      if (cursor !== void 0 && !run2.affordable()) throw new BudgetSpent(run2.remaining);
       const page = await run2.page("UPDATED_AT", cursor);
       if (!mark) {
         const state = await readSyncState(o, page.repo.id);
@@ -42126,31 +42182,15 @@ async function reconcile(o) {
       if (fresh.length < page.pulls.length || page.next === void 0) break;
       cursor = page.next;
     }
-    for (cursor = void 0; ; ) {
-      if (!run2.affordable()) return run2.report(false, budget());
-      const page = await run2.issues(mark, cursor);
-      issues.push(...page.items);
-      if (page.next === void 0) break;
-      cursor = page.next;
-    }
-    for (cursor = void 0; ; ) {
-      if (!run2.affordable()) return run2.report(false, budget());
-      const page = await run2.releases(cursor);
-      releases.push(...page.items.filter((r) => r.publishedAt >= mark));
-      if (page.next === void 0 || (page.oldest ?? "") < mark) break;
-      cursor = page.next;
-    }
-    commands = await run2.lookups.resolve([
-      ...records.flatMap((r) => commandsOnPull(r, mark)),
-      ...issues.flatMap((i) => commandsIn(i.issue, i.comments, mark))
-    ]);
+    others = await run2.issuesAndReleases(mark);
+    commands = [...await run2.lookups.resolve(records.flatMap((r) => commandsOnPull(r, mark))), ...others.commands ?? []];
   } catch (e) {
-    if (isRateLimit(e)) return run2.report(false, e.message);
+    if (isStop(e)) return run2.report(false, e.message);
     throw e;
   }
   const repo = run2.repo;
-  const facts = [...issues.flatMap((i) => issueFacts(i, repo, o.source)), ...releases.flatMap((r) => releaseFacts(r, repo, o.source))];
-  const high = [mark, newest ?? "", ...issues.map((i) => i.updatedAt)].reduce((a, b) => b > a ? b : a);
+  const high = [mark, newest ?? "", ...others.updated].reduce((a, b) => b > a ? b : a);
+  const facts = others.facts ?? [];
   await run2.commit(records, { facts, commands }, (old) => ({ ...old ?? { v: 1, repo: repo.name }, repo: repo.name, reconciled: high }));
   return run2.report(true);
 }

@@ -1,18 +1,17 @@
 /**
- * Reconcile and backfill: read pull requests (with their comments, for `/meritlog` commands) from
- * GitHub a GraphQL page at a time — and, for a reconcile, issues and releases — plan what the
+ * Reconcile and backfill: read pull requests (with their comments, for `/meritlog` commands), then
+ * issues and releases, from GitHub a GraphQL page at a time, plan what the
  * ledger lacks, and append it in batches. Each batch is one commit holding its entries and the
  * progress they account for (the state file), so a run stopped anywhere — budget spent, a rate limit,
  * a network failure — leaves the branch at its last whole batch, and the next run resumes there.
  */
-import type { Repo } from "../events/facts.ts";
+import type { Fact, Repo } from "../events/facts.ts";
 import type { Source } from "../events/to-facts.ts";
 import { type GitHubApi, GitHubApiError, type RepoRef } from "../github/api.ts";
 import {
   ISSUES_QUERY,
   type IssueRecord,
   PAGE_SIZE,
-  type PageOf,
   PULL_REQUESTS_QUERY,
   type PullRequestRecord,
   type PullRequestsPage,
@@ -85,8 +84,25 @@ function isRateLimit(e: unknown): boolean {
   );
 }
 
+/** The GraphQL budget is down to the reserve: the run stops cleanly, as at a rate limit. */
+class BudgetSpent extends Error {
+  constructor(remaining: number) {
+    super(`the GraphQL budget is down to ${remaining} points`);
+  }
+}
+
+/** Whether the run stops here and resumes next time, rather than failing. */
+function isStop(e: unknown): e is Error {
+  return e instanceof BudgetSpent || isRateLimit(e);
+}
+
 function iso(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+interface IssuesAndReleases extends BatchExtras {
+  /** When each issue read was last updated: a reconcile's next mark is the latest. */
+  readonly updated: readonly string[];
 }
 
 class Run {
@@ -127,14 +143,55 @@ class Run {
     return page;
   }
 
-  /** A page of the issues updated since `since`. */
-  issues(since: string, cursor: string | undefined): Promise<PageOf<IssueRecord>> {
-    return this.#ask("issues", ISSUES_QUERY, { first: PAGE_SIZE, after: cursor ?? null, since }, readIssuesPage);
+  /** Every issue updated since `since`, a page at a time within the budget. */
+  async issuesSince(since: string): Promise<IssueRecord[]> {
+    const issues: IssueRecord[] = [];
+    for (let cursor: string | undefined; ; ) {
+      this.#spend();
+      const page = await this.#ask("issues", ISSUES_QUERY, { first: PAGE_SIZE, after: cursor ?? null, since }, readIssuesPage);
+      issues.push(...page.items);
+      if (page.next === undefined) return issues;
+      cursor = page.next;
+    }
   }
 
-  /** A page of releases, newest first. */
-  releases(cursor: string | undefined): Promise<ReleasesPage> {
-    return this.#ask("releases", RELEASES_QUERY, { first: RELEASES_PAGE, after: cursor ?? null }, readReleasesPage);
+  /** Every release published since `since`, reading newest first down to it. */
+  async releasesSince(since: string): Promise<ReleaseRecord[]> {
+    const releases: ReleaseRecord[] = [];
+    for (let cursor: string | undefined; ; ) {
+      this.#spend();
+      const page: ReleasesPage = await this.#ask(
+        "releases",
+        RELEASES_QUERY,
+        { first: RELEASES_PAGE, after: cursor ?? null },
+        readReleasesPage,
+      );
+      releases.push(...page.items.filter((r) => r.publishedAt >= since));
+      // Releases come by creation: one created before the mark was published before it too, but for a draft published late.
+      if (page.next === undefined || (page.oldest ?? "") < since) return releases;
+      cursor = page.next;
+    }
+  }
+
+  /**
+   * The issues updated and releases published since `since`, as facts, with the commands given in
+   * issues' comments since then. A backfill keeps only facts from `factsFrom` on (an issue opened
+   * before its `since` may have closed after); a reconcile keeps whatever the ledger lacks.
+   */
+  async issuesAndReleases(since: string, factsFrom = ""): Promise<IssuesAndReleases> {
+    const issues = await this.issuesSince(since);
+    const releases = await this.releasesSince(since);
+    const repo = this.repo as Repo;
+    const facts = [
+      ...issues.flatMap((i) => issueFacts(i, repo, this.o.source)),
+      ...releases.flatMap((r) => releaseFacts(r, repo, this.o.source)),
+    ].filter((f) => f.time >= factsFrom);
+    const commands = await this.lookups.resolve(issues.flatMap((i) => commandsIn(i.issue, i.comments, since)));
+    return { facts, commands, updated: issues.map((i) => i.updatedAt) };
+  }
+
+  #spend(): void {
+    if (!this.affordable()) throw new BudgetSpent(this.remaining);
   }
 
   /** Whether the budget allows another page, keeping the reserve. */
@@ -212,7 +269,7 @@ async function readSyncState(o: SyncOptions, repoId: number): Promise<SyncState 
 
 /**
  * Scores the repository's history from `since` (YYYY-MM-DD) under today's rules, oldest pull request
- * first, resuming where the last backfill with the same `since` stopped.
+ * first and its issues and releases last, resuming where the last backfill with the same `since` stopped.
  */
 export async function backfill(o: SyncOptions, since: string): Promise<SyncReport> {
   const run = new Run(o, true);
@@ -248,7 +305,7 @@ export async function backfill(o: SyncOptions, since: string): Promise<SyncRepor
     try {
       for (let i = 0; i < perBatch && !last; i++) {
         if (!ahead && !run.affordable()) {
-          stopped = `the GraphQL budget is down to ${run.remaining} points`;
+          stopped = new BudgetSpent(run.remaining).message;
           break;
         }
         const page = await (ahead ?? run.page("CREATED_AT", end));
@@ -266,6 +323,20 @@ export async function backfill(o: SyncOptions, since: string): Promise<SyncRepor
       if (!isRateLimit(e)) throw e;
       stopped = (e as Error).message;
     }
+    // With every pull request read, the issues and releases since `since` go in the last batch; if
+    // they cannot all be read, the batch commits without them and the next run reads them again.
+    let facts: readonly Fact[] = [];
+    if (last && !stopped) {
+      try {
+        const others = await run.issuesAndReleases(from, from);
+        facts = others.facts ?? [];
+        commands.push(...(others.commands ?? []));
+      } catch (e) {
+        if (!isStop(e)) throw e;
+        stopped = e.message;
+        last = false;
+      }
+    }
     if (!last && !stopped && run.affordable()) {
       ahead = run.page("CREATED_AT", end);
       // Its failure surfaces where it is awaited, in the next batch.
@@ -273,7 +344,7 @@ export async function backfill(o: SyncOptions, since: string): Promise<SyncRepor
     }
     if (end !== cursor || last) {
       const total = pulls + read;
-      await run.commit(records, { commands }, (old) => {
+      await run.commit(records, { facts, commands }, (old) => {
         // A finished backfill hands over to reconcile, which covers what changed since it began.
         const reconciled = old?.reconciled ?? (last ? started : undefined);
         return {
@@ -301,16 +372,14 @@ export async function reconcile(o: SyncOptions): Promise<SyncReport> {
   const run = new Run(o, false);
   const now = o.now?.() ?? new Date();
   const records: PullRequestRecord[] = [];
-  const issues: IssueRecord[] = [];
-  const releases: ReleaseRecord[] = [];
-  let commands: GivenCommand[] = [];
+  let others: IssuesAndReleases;
+  let commands: GivenCommand[];
   let mark = "";
   let newest: string | undefined;
-  const budget = () => `the GraphQL budget is down to ${run.remaining} points`;
   try {
     let cursor: string | undefined;
     for (;;) {
-      if (cursor !== undefined && !run.affordable()) return run.report(false, budget());
+      if (cursor !== undefined && !run.affordable()) throw new BudgetSpent(run.remaining);
       const page = await run.page("UPDATED_AT", cursor);
       if (!mark) {
         const state = await readSyncState(o, page.repo.id);
@@ -324,33 +393,16 @@ export async function reconcile(o: SyncOptions): Promise<SyncReport> {
       if (fresh.length < page.pulls.length || page.next === undefined) break;
       cursor = page.next;
     }
-    for (cursor = undefined; ; ) {
-      if (!run.affordable()) return run.report(false, budget());
-      const page = await run.issues(mark, cursor);
-      issues.push(...page.items);
-      if (page.next === undefined) break;
-      cursor = page.next;
-    }
-    for (cursor = undefined; ; ) {
-      if (!run.affordable()) return run.report(false, budget());
-      const page = await run.releases(cursor);
-      releases.push(...page.items.filter((r) => r.publishedAt >= mark));
-      // Releases come by creation: one created before the mark was published before it too, but for a draft published late.
-      if (page.next === undefined || (page.oldest ?? "") < mark) break;
-      cursor = page.next;
-    }
-    commands = await run.lookups.resolve([
-      ...records.flatMap((r) => commandsOnPull(r, mark)),
-      ...issues.flatMap((i) => commandsIn(i.issue, i.comments, mark)),
-    ]);
+    others = await run.issuesAndReleases(mark);
+    commands = [...(await run.lookups.resolve(records.flatMap((r) => commandsOnPull(r, mark)))), ...(others.commands ?? [])];
   } catch (e) {
     // Nothing of this run was written: the mark stays, and the next run covers the same ground.
-    if (isRateLimit(e)) return run.report(false, (e as Error).message);
+    if (isStop(e)) return run.report(false, e.message);
     throw e;
   }
   const repo = run.repo as Repo;
-  const facts = [...issues.flatMap((i) => issueFacts(i, repo, o.source)), ...releases.flatMap((r) => releaseFacts(r, repo, o.source))];
-  const high = [mark, newest ?? "", ...issues.map((i) => i.updatedAt)].reduce((a, b) => (b > a ? b : a));
+  const high = [mark, newest ?? "", ...others.updated].reduce((a, b) => (b > a ? b : a));
+  const facts = others.facts ?? [];
   await run.commit(records, { facts, commands }, (old) => ({ ...(old ?? { v: 1, repo: repo.name }), repo: repo.name, reconciled: high }));
   return run.report(true);
 }

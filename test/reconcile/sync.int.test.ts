@@ -11,7 +11,7 @@ import { parseConfig } from "../../src/scoring/config.ts";
 import { readBranch as readLedger } from "../../src/store/git/append-branch.ts";
 import { LedgerView } from "../../src/store/ledger-view.ts";
 import { createBareRemote, gitSync } from "../helpers/git-remote.ts";
-import { addComment, type FakeGitHub, repoState, startGitHubApi } from "../helpers/github-api.ts";
+import { addComment, addIssue, type FakeGitHub, repoState, startGitHubApi } from "../helpers/github-api.ts";
 import { graphqlService } from "../helpers/github-graphql.ts";
 import { type GeneratedHistory, generateHistory } from "../helpers/github-world.ts";
 import { removeTempDirs, testSigner } from "../helpers/ledger.ts";
@@ -79,8 +79,8 @@ describe("backfill", () => {
     const reverted = lines.filter((l) => l.subject.number === generated.notable.reverted);
     expect(reverted.reduce((a, l) => a + l.points, 0)).toBe(0);
     expect(syncState(o)).toMatchObject({ backfill: { since: "2020-01-01", done: true, pulls: 230 } });
-    // 5 pages of 50, one REST read at most per pull request that may be white space only.
-    expect(gh.graphql.requests).toBeLessThanOrEqual(6);
+    // 5 pages of 50 pull requests, one of issues and one of releases.
+    expect(gh.graphql.requests).toBe(7);
     const before = gitSync(o.spec.url, ["rev-parse", "meritlog"]);
     expect(await backfill(o, "2020-01-01")).toMatchObject({ done: true, appended: 0 });
     expect(gitSync(o.spec.url, ["rev-parse", "meritlog"])).toBe(before);
@@ -133,6 +133,71 @@ describe("backfill", () => {
     expect(report.done).toBe(false);
     expect(report.stopped).toMatch(/budget is down to/);
     expect(syncState(o)).toMatchObject({ backfill: { done: false } });
+  });
+});
+
+describe("backfill of issues and releases", () => {
+  it("records those since `since`, not before it, once", async () => {
+    const { gh, o, generated } = await world(60);
+    const issue = (number: number, createdAt: string, closedAt: string) => {
+      addIssue(gh.state, number);
+      gh.graphql.history.issues[number] = {
+        user: generated.logins[0] as string,
+        createdAt,
+        updatedAt: closedAt,
+        closedAt,
+        stateReason: "COMPLETED",
+        closedBy: generated.maintainer,
+      };
+    };
+    issue(900, "2025-06-01T09:00:00Z", "2025-06-03T18:00:00Z");
+    // Opened before `since`, closed after it: only the closing is in the backfill's time.
+    issue(901, "2019-06-01T09:00:00Z", "2025-01-02T18:00:00Z");
+    const release = (id: number, publishedAt: string) =>
+      gh.graphql.history.releases.push({ id, tag: `v${id}`, user: generated.maintainer, createdAt: publishedAt, publishedAt });
+    release(71, "2019-05-01T12:00:00Z");
+    release(72, "2025-07-01T12:00:00Z");
+
+    expect(await backfill(o, "2020-01-01")).toMatchObject({ done: true });
+    const ids = new Set(entries(o).map((l) => l.id));
+    expect(ids.has(factId("issue_opened:4242:900"))).toBe(true);
+    expect(ids.has(factId("issue_closed:4242:900:closer"))).toBe(true);
+    expect(ids.has(factId("issue_closed:4242:901:closer"))).toBe(true);
+    expect(ids.has(factId("issue_opened:4242:901"))).toBe(false);
+    expect(ids.has(factId("release:4242:72"))).toBe(true);
+    expect(ids.has(factId("release:4242:71"))).toBe(false);
+    expect(await backfill(o, "2020-01-01")).toMatchObject({ done: true, appended: 0 });
+  });
+
+  it("a rate limit while reading them commits the pull requests and reads them again next run", async () => {
+    const { gh, o, generated } = await world(40);
+    addIssue(gh.state, 900);
+    gh.graphql.history.issues[900] = {
+      user: generated.logins[0] as string,
+      createdAt: "2025-06-01T09:00:00Z",
+      updatedAt: "2025-06-01T09:00:00Z",
+      closedAt: null,
+      stateReason: null,
+      closedBy: null,
+    };
+    // One page of pull requests, then the issues query meets the limit.
+    gh.graphql.failAfter = {
+      after: 1,
+      fault: {
+        status: 403,
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600) },
+        body: { message: "API rate limit exceeded" },
+      },
+    };
+    const first = await backfill(o, "2020-01-01");
+    expect(first).toMatchObject({ done: false, total: 40 });
+    expect(entries(o).some((l) => l.id === factId("issue_opened:4242:900"))).toBe(false);
+    expect(syncState(o)).toMatchObject({ backfill: { done: false, pulls: 40 } });
+    const second = await backfill(o, "2020-01-01");
+    expect(second).toMatchObject({ done: true });
+    const lines = entries(o);
+    expect(lines.filter((l) => l.id === factId("issue_opened:4242:900"))).toHaveLength(1);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
   });
 });
 
