@@ -327,6 +327,12 @@ export const primaryRateLimit: Fault = {
   body: errorBody(403, "API rate limit exceeded for installation ID 1.", `${RATE_LIMIT_DOCS}#about-the-primary-rate-limit`),
 };
 
+/** The primary limit spent for the next hour: too long to wait out, so a run stops and resumes later. */
+export const hourLongRateLimit: Fault = {
+  ...primaryRateLimit,
+  headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": () => String(nowSeconds() + 3600) },
+};
+
 export const unprocessable: Fault = {
   status: 422,
   body: validationFailed("IssueComment", "body", "custom", "Body is too long (maximum is 65536 characters)"),

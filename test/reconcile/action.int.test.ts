@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { factId } from "../../src/ledger/entry.ts";
 import { eachTestInANewWorld, MAINTAINER } from "../action/world.ts";
 import { gitSync } from "../helpers/git-remote.ts";
+import { hourLongRateLimit } from "../helpers/github-api.ts";
 import { type GeneratedHistory, generateHistory } from "../helpers/github-world.ts";
 import {
   derivedPullRequestMerged,
@@ -37,12 +38,6 @@ function syncState(): { reconciled?: string; backfill?: { done: boolean; cursor?
   return JSON.parse(gitSync(world().remote, ["show", "meritlog:sync/4242.json"]));
 }
 
-const RATE_LIMITED = {
-  status: 403,
-  headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": () => String(Math.floor(Date.now() / 1000) + 3600) },
-  body: { message: "API rate limit exceeded for installation ID 1." },
-};
-
 describe("backfill and reconcile, as the action runs them", () => {
   it("backfills through a rate limit in two runs, records the fork's pull request, and a reconcile then appends nothing", async () => {
     const w = world();
@@ -61,7 +56,7 @@ describe("backfill and reconcile, as the action runs them", () => {
     const forkRun = await w.run("pull_request", fork, { inputs: { "signing-key": "" } });
     expect(forkRun.outputs.recorded).toBe("false");
 
-    w.api.graphql.failAfter = { after: 3, fault: RATE_LIMITED };
+    w.api.graphql.failAfter = { after: 3, fault: hourLongRateLimit };
     const dispatch = w.payload(workflowDispatch());
     const first = await w.run("workflow_dispatch", dispatch, { inputs: { since: "2020-01-01" } });
     expect(first.errors).toEqual([]);

@@ -11,7 +11,7 @@ import { parseConfig } from "../../src/scoring/config.ts";
 import { readBranch as readLedger } from "../../src/store/git/append-branch.ts";
 import { LedgerView } from "../../src/store/ledger-view.ts";
 import { createBareRemote, gitSync } from "../helpers/git-remote.ts";
-import { addComment, addIssue, type FakeGitHub, repoState, startGitHubApi } from "../helpers/github-api.ts";
+import { addComment, addIssue, type FakeGitHub, hourLongRateLimit, repoState, startGitHubApi } from "../helpers/github-api.ts";
 import { graphqlService } from "../helpers/github-graphql.ts";
 import { type GeneratedHistory, generateHistory } from "../helpers/github-world.ts";
 import { removeTempDirs, testSigner } from "../helpers/ledger.ts";
@@ -88,14 +88,7 @@ describe("backfill", () => {
 
   it("stops cleanly at a rate limit mid-way, keeping whole batches and the cursor, and the next run completes with no duplicates", async () => {
     const { gh, o } = await world(260);
-    gh.graphql.failAfter = {
-      after: 3,
-      fault: {
-        status: 403,
-        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600) },
-        body: { message: "API rate limit exceeded" },
-      },
-    };
+    gh.graphql.failAfter = { after: 3, fault: hourLongRateLimit };
     const first = await backfill({ ...o, pagesPerBatch: 2 }, "2020-01-01");
     expect(first.done).toBe(false);
     expect(first.stopped).toMatch(/403/);
@@ -181,14 +174,7 @@ describe("backfill of issues and releases", () => {
       closedBy: null,
     };
     // One page of pull requests, then the issues query meets the limit.
-    gh.graphql.failAfter = {
-      after: 1,
-      fault: {
-        status: 403,
-        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600) },
-        body: { message: "API rate limit exceeded" },
-      },
-    };
+    gh.graphql.failAfter = { after: 1, fault: hourLongRateLimit };
     const first = await backfill(o, "2020-01-01");
     expect(first).toMatchObject({ done: false, total: 40 });
     expect(entries(o).some((l) => l.id === factId("issue_opened:4242:900"))).toBe(false);
