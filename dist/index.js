@@ -39968,15 +39968,25 @@ var GitHubApi = class {
       throw e;
     }
   }
-  /** The account's role on the repository (`role_name` names maintain and triage, which `permission` folds away). */
+  /**
+   * The account's role on the repository (`role_name` names maintain and triage, which `permission`
+   * folds away); asked once per login and run, however many commands the login gave.
+   */
   role(r, login) {
+    return this.#once(`role ${r.owner}/${r.repo} ${login.toLowerCase()}`, () => this.#role(r, login));
+  }
+  #role(r, login) {
     return this.#call(`reading @${login}'s permission`, async (o) => {
       const { data } = await o.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
       const known = (r2) => r2 && ["admin", "maintain", "write", "triage", "read"].includes(r2) ? r2 : void 0;
       return known(data.role_name) ?? known(data.permission) ?? "none";
     });
   }
+  /** The account of a login, asked once per login and run (co-authors and linked accounts repeat). */
   user(login) {
+    return this.#once(`user ${login.toLowerCase()}`, () => this.#user(login));
+  }
+  #user(login) {
     return this.#call(`looking up @${login}`, async (o) => {
       const { data } = await o.rest.users.getByUsername({ username: login });
       return { id: data.id, login: data.login, type: data.type };
@@ -41651,37 +41661,16 @@ function commandsOnPull(record2, since) {
   };
   return commandsIn(issue2, record2.comments, since);
 }
-var CommandLookups = class {
-  #api;
-  #repo;
-  #roles = /* @__PURE__ */ new Map();
-  #users = /* @__PURE__ */ new Map();
-  constructor(api, repo) {
-    this.#api = api;
-    this.#repo = repo;
+async function resolveCommands(api, repo, given) {
+  const out = [];
+  for (const g of given) {
+    const role = needsRole(g.command) ? await api.role(repo, g.comment.author.login) : "none";
+    const found2 = g.command.name === "link" ? await Promise.all(g.command.logins.map((l) => api.maybeUser(l))) : [];
+    if (found2.some((a) => a === void 0)) continue;
+    out.push({ ...g, role, accounts: found2 });
   }
-  #role(login) {
-    const key = login.toLowerCase();
-    if (!this.#roles.has(key)) this.#roles.set(key, this.#api.role(this.#repo, login));
-    return this.#roles.get(key);
-  }
-  #user(login) {
-    const key = login.toLowerCase();
-    if (!this.#users.has(key)) this.#users.set(key, this.#api.maybeUser(login));
-    return this.#users.get(key);
-  }
-  /** The commands with their commenters' roles and linked accounts; a link naming no account is dropped, as the event path refuses it. */
-  async resolve(given) {
-    const out = [];
-    for (const g of given) {
-      const role = needsRole(g.command) ? await this.#role(g.comment.author.login) : "none";
-      const found2 = g.command.name === "link" ? await Promise.all(g.command.logins.map((l) => this.#user(l))) : [];
-      if (found2.some((a) => a === void 0)) continue;
-      out.push({ ...g, role, accounts: found2 });
-    }
-    return out;
-  }
-};
+  return out;
+}
 
 // src/reconcile/context.ts
 var RunContext = class {
@@ -41949,12 +41938,10 @@ var Run = class {
   repo;
   /** A backfill's many batches read the ledger once, through this; a reconcile's one batch reads what it needs. */
   context;
-  lookups;
   #startRequests;
   constructor(o, cached) {
     this.o = o;
     this.context = cached ? new RunContext() : void 0;
-    this.lookups = new CommandLookups(o.api, o.repo);
     this.#startRequests = o.api.requests;
   }
   /** Sends one query about the repository and reads its answer, noting what the budget has left. */
@@ -42008,8 +41995,12 @@ var Run = class {
       ...issues.flatMap((i) => issueFacts(i, repo, this.o.source)),
       ...releases.flatMap((r) => releaseFacts(r, repo, this.o.source))
     ].filter((f) => f.time >= factsFrom);
-    const commands = await this.lookups.resolve(issues.flatMap((i) => commandsIn(i.issue, i.comments, since)));
+    const commands = await this.resolve(issues.flatMap((i) => commandsIn(i.issue, i.comments, since)));
     return { facts, commands, updated: issues.map((i) => i.updatedAt) };
+  }
+  /** The commands with what GitHub says of their commenters and named accounts. */
+  resolve(given) {
+    return resolveCommands(this.o.api, this.o.repo, given);
   }
   #spend() {
     if (!this.affordable()) throw new BudgetSpent(this.remaining);
@@ -42111,7 +42102,7 @@ async function backfill(o, since) {
         const page = await (ahead ?? run2.page("CREATED_AT", end));
         ahead = void 0;
         records.push(...page.pulls.filter((p) => (p.pr.mergedAt ?? p.pr.closedAt ?? p.pr.updatedAt) >= from));
-        commands.push(...await run2.lookups.resolve(page.pulls.flatMap((p) => commandsOnPull(p, from))));
+        commands.push(...await run2.resolve(page.pulls.flatMap((p) => commandsOnPull(p, from))));
         read += page.pulls.length;
         run2.pulls += page.pulls.length;
         run2.progress();
@@ -42183,7 +42174,7 @@ async function reconcile(o) {
       cursor = page.next;
     }
     others = await run2.issuesAndReleases(mark);
-    commands = [...await run2.lookups.resolve(records.flatMap((r) => commandsOnPull(r, mark))), ...others.commands ?? []];
+    commands = [...await run2.resolve(records.flatMap((r) => commandsOnPull(r, mark))), ...others.commands ?? []];
   } catch (e) {
     if (isStop(e)) return run2.report(false, e.message);
     throw e;

@@ -163,8 +163,15 @@ export class GitHubApi {
     }
   }
 
-  /** The account's role on the repository (`role_name` names maintain and triage, which `permission` folds away). */
+  /**
+   * The account's role on the repository (`role_name` names maintain and triage, which `permission`
+   * folds away); asked once per login and run, however many commands the login gave.
+   */
   role(r: RepoRef, login: string): Promise<Role> {
+    return this.#once(`role ${r.owner}/${r.repo} ${login.toLowerCase()}`, () => this.#role(r, login));
+  }
+
+  #role(r: RepoRef, login: string): Promise<Role> {
     return this.#call(`reading @${login}'s permission`, async (o) => {
       const { data } = await o.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
       // A custom repository role has its own role_name; the legacy permission then says what it grants.
@@ -174,7 +181,12 @@ export class GitHubApi {
     });
   }
 
+  /** The account of a login, asked once per login and run (co-authors and linked accounts repeat). */
   user(login: string): Promise<{ id: number; login: string; type: string }> {
+    return this.#once(`user ${login.toLowerCase()}`, () => this.#user(login));
+  }
+
+  #user(login: string): Promise<{ id: number; login: string; type: string }> {
     return this.#call(`looking up @${login}`, async (o) => {
       const { data } = await o.rest.users.getByUsername({ username: login });
       return { id: data.id, login: data.login, type: data.type };

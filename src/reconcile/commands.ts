@@ -51,39 +51,17 @@ export function commandsOnPull(record: PullRequestRecord, since: string): Commen
   return commandsIn(issue, record.comments, since);
 }
 
-/** Looks up what GitHub must say about commenters and named accounts; each login is asked once per run. */
-export class CommandLookups {
-  readonly #api: GitHubApi;
-  readonly #repo: RepoRef;
-  readonly #roles = new Map<string, Promise<Role>>();
-  readonly #users = new Map<string, Promise<Account | undefined>>();
-
-  constructor(api: GitHubApi, repo: RepoRef) {
-    this.#api = api;
-    this.#repo = repo;
+/**
+ * The commands with their commenters' roles and linked accounts, as GitHub says them (each login is
+ * asked once per run: the API memoizes); a link naming no account is dropped, as the event path refuses it.
+ */
+export async function resolveCommands(api: GitHubApi, repo: RepoRef, given: readonly CommentCommand[]): Promise<GivenCommand[]> {
+  const out: GivenCommand[] = [];
+  for (const g of given) {
+    const role: Role = needsRole(g.command) ? await api.role(repo, g.comment.author.login) : "none";
+    const found = g.command.name === "link" ? await Promise.all(g.command.logins.map((l) => api.maybeUser(l))) : [];
+    if (found.some((a) => a === undefined)) continue;
+    out.push({ ...g, role, accounts: found as Account[] });
   }
-
-  #role(login: string): Promise<Role> {
-    const key = login.toLowerCase();
-    if (!this.#roles.has(key)) this.#roles.set(key, this.#api.role(this.#repo, login));
-    return this.#roles.get(key) as Promise<Role>;
-  }
-
-  #user(login: string): Promise<Account | undefined> {
-    const key = login.toLowerCase();
-    if (!this.#users.has(key)) this.#users.set(key, this.#api.maybeUser(login));
-    return this.#users.get(key) as Promise<Account | undefined>;
-  }
-
-  /** The commands with their commenters' roles and linked accounts; a link naming no account is dropped, as the event path refuses it. */
-  async resolve(given: readonly CommentCommand[]): Promise<GivenCommand[]> {
-    const out: GivenCommand[] = [];
-    for (const g of given) {
-      const role: Role = needsRole(g.command) ? await this.#role(g.comment.author.login) : "none";
-      const found = g.command.name === "link" ? await Promise.all(g.command.logins.map((l) => this.#user(l))) : [];
-      if (found.some((a) => a === undefined)) continue;
-      out.push({ ...g, role, accounts: found as Account[] });
-    }
-    return out;
-  }
+  return out;
 }

@@ -30,7 +30,7 @@ import { type ResolvedConfig, rulesDocument, rulesHash } from "../scoring/config
 import { appendToBranch, readBranch } from "../store/git/append-branch.ts";
 import type { RemoteSpec } from "../store/git/remote.ts";
 import { LedgerView } from "../store/ledger-view.ts";
-import { CommandLookups, commandsIn, commandsOnPull, type GivenCommand } from "./commands.ts";
+import { type CommentCommand, commandsIn, commandsOnPull, type GivenCommand, resolveCommands } from "./commands.ts";
 import { RunContext } from "./context.ts";
 import { issueFacts, releaseFacts } from "./history.ts";
 import { type BatchExtras, planBatch, subjectPaths } from "./plan.ts";
@@ -116,13 +116,11 @@ class Run {
   repo: Repo | undefined;
   /** A backfill's many batches read the ledger once, through this; a reconcile's one batch reads what it needs. */
   readonly context: RunContext | undefined;
-  readonly lookups: CommandLookups;
   readonly #startRequests: number;
 
   constructor(o: SyncOptions, cached: boolean) {
     this.o = o;
     this.context = cached ? new RunContext() : undefined;
-    this.lookups = new CommandLookups(o.api, o.repo);
     this.#startRequests = o.api.requests;
   }
 
@@ -186,8 +184,13 @@ class Run {
       ...issues.flatMap((i) => issueFacts(i, repo, this.o.source)),
       ...releases.flatMap((r) => releaseFacts(r, repo, this.o.source)),
     ].filter((f) => f.time >= factsFrom);
-    const commands = await this.lookups.resolve(issues.flatMap((i) => commandsIn(i.issue, i.comments, since)));
+    const commands = await this.resolve(issues.flatMap((i) => commandsIn(i.issue, i.comments, since)));
     return { facts, commands, updated: issues.map((i) => i.updatedAt) };
+  }
+
+  /** The commands with what GitHub says of their commenters and named accounts. */
+  resolve(given: readonly CommentCommand[]): Promise<GivenCommand[]> {
+    return resolveCommands(this.o.api, this.o.repo, given);
   }
 
   #spend(): void {
@@ -312,7 +315,7 @@ export async function backfill(o: SyncOptions, since: string): Promise<SyncRepor
         ahead = undefined;
         // Facts before `since` are not recorded: a pull request that ended before it has none left.
         records.push(...page.pulls.filter((p) => (p.pr.mergedAt ?? p.pr.closedAt ?? p.pr.updatedAt) >= from));
-        commands.push(...(await run.lookups.resolve(page.pulls.flatMap((p) => commandsOnPull(p, from)))));
+        commands.push(...(await run.resolve(page.pulls.flatMap((p) => commandsOnPull(p, from)))));
         read += page.pulls.length;
         run.pulls += page.pulls.length;
         run.progress();
@@ -394,7 +397,7 @@ export async function reconcile(o: SyncOptions): Promise<SyncReport> {
       cursor = page.next;
     }
     others = await run.issuesAndReleases(mark);
-    commands = [...(await run.lookups.resolve(records.flatMap((r) => commandsOnPull(r, mark)))), ...(others.commands ?? [])];
+    commands = [...(await run.resolve(records.flatMap((r) => commandsOnPull(r, mark)))), ...(others.commands ?? [])];
   } catch (e) {
     // Nothing of this run was written: the mark stays, and the next run covers the same ground.
     if (isStop(e)) return run.report(false, e.message);
