@@ -22972,9 +22972,9 @@ function folderRules(dir) {
 // src/store/verify.ts
 import { fork } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { closeSync, existsSync as existsSync3, openSync, readdirSync, readFileSync as readFileSync2, readSync } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/ledger/check-lines.ts
@@ -23209,15 +23209,174 @@ function checkRun(task, read) {
   };
 }
 
+// src/store/index-check.ts
+import { closeSync, openSync, readdirSync, readSync } from "node:fs";
+import { join as join6 } from "node:path";
+var BUCKETS = 65536;
+var BUCKET_NAME = /^[0-9a-f]{2}$/;
+var BUCKET_FILE = /^[0-9a-f]{2}\.ids$/;
+var SPACE = 32;
+var LF = 10;
+var ZERO = 48;
+var HEX = new Uint8Array(256);
+for (let d = 0; d < 16; d++) HEX[d.toString(16).charCodeAt(0)] = d;
+var IndexReader = class {
+  /** Every bucket file's bytes, back to back. */
+  arena = Buffer.allocUnsafe(1 << 20);
+  used = 0;
+  /** Per bucket number, where its bytes start in the arena; −1 while no file is read for it. */
+  start = new Float64Array(BUCKETS).fill(-1);
+  length = new Uint32Array(BUCKETS);
+  /** Buckets whose file could not be read, and why. */
+  unreadable = /* @__PURE__ */ new Map();
+  /** Files whose names are no bucket's. */
+  strays = [];
+  done;
+  stopped = false;
+  constructor(dir) {
+    this.done = this.read(dir).catch((e) => e);
+  }
+  /** Ends the reading early, when verification fails before the index is needed. */
+  stop() {
+    this.stopped = true;
+  }
+  /**
+   * The index must list the id of every seq below `size` with its seq, in seq order, and nothing else.
+   * `ids` holds those ids packed (ID_BYTES each), every one lowercase hex, as the entry schema requires.
+   */
+  async check(ids, size) {
+    const failure = await this.done;
+    if (failure) throw failure;
+    const stray = this.strays[0];
+    if (stray !== void 0) throw new LedgerInvalidError(stray, "lists ids that no entry has");
+    const bucketOf = new Uint16Array(size);
+    const counts = new Uint32Array(BUCKETS);
+    for (let seq = 0; seq < size; seq++) {
+      const bucket = bucketNumber(ids, seq * ID_BYTES);
+      bucketOf[seq] = bucket;
+      counts[bucket] = counts[bucket] + 1;
+    }
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      if (this.start[bucket] >= 0 && counts[bucket] === 0)
+        throw new LedgerInvalidError(bucketPath(bucket), "lists ids that no entry has");
+    }
+    const next = Float64Array.from(this.start);
+    for (let seq = 0; seq < size; seq++) {
+      const bucket = bucketOf[seq];
+      const at = next[bucket];
+      if (at < 0) throw this.absent(bucket, counts[bucket]);
+      const end = this.lineEnd(at, this.end(bucket), ids, seq);
+      if (end < 0) throw notExactly(bucket);
+      next[bucket] = end;
+    }
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      if (counts[bucket] !== 0 && next[bucket] !== this.start[bucket] + this.length[bucket])
+        throw notExactly(bucket);
+    }
+  }
+  /**
+   * Where the line after the one at `at` begins, if that one is `id ‖ SP ‖ decimal(seq) ‖ LF` for the
+   * id of `seq` in `ids` and ends by `limit`; −1 if not.
+   */
+  lineEnd(at, limit, ids, seq) {
+    const arena = this.arena;
+    const digits = at + ID_BYTES + 1;
+    if (digits >= limit || arena[digits - 1] !== SPACE || arena.compare(ids, seq * ID_BYTES, (seq + 1) * ID_BYTES, at, at + ID_BYTES) !== 0) {
+      return -1;
+    }
+    if (arena[digits] === ZERO) return seq === 0 && digits + 1 < limit && arena[digits + 1] === LF ? digits + 2 : -1;
+    let value = 0;
+    let i = digits;
+    for (; i < limit && i - digits < 16; i++) {
+      const c = arena[i];
+      if (c < ZERO || c > ZERO + 9) break;
+      value = value * 10 + (c - ZERO);
+    }
+    return i > digits && i < limit && value === seq && arena[i] === LF ? i + 1 : -1;
+  }
+  /** Where the bytes of `bucket`, as read, end in the arena. */
+  end(bucket) {
+    return this.start[bucket] + this.length[bucket];
+  }
+  absent(bucket, count) {
+    return this.unreadable.get(bucket) ?? new LedgerInvalidError(bucketPath(bucket), `missing: the index must list ${count} id(s) here`);
+  }
+  async read(dir) {
+    const root = join6(dir, INDEX_DIR);
+    let subs;
+    try {
+      subs = readdirSync(root, { withFileTypes: true });
+    } catch {
+      return void 0;
+    }
+    for (const sub of subs) {
+      await new Promise(setImmediate);
+      if (this.stopped) return void 0;
+      if (!sub.isDirectory()) {
+        throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
+      }
+      const high = BUCKET_NAME.test(sub.name) ? Number.parseInt(sub.name, 16) << 8 : -1;
+      for (const file of readdirSync(join6(root, sub.name))) {
+        const path = `${INDEX_DIR}/${sub.name}/${file}`;
+        if (high < 0 || !BUCKET_FILE.test(file)) {
+          this.strays.push(path);
+          continue;
+        }
+        const bucket = high | Number.parseInt(file, 16);
+        try {
+          this.readBucket(bucket, join6(dir, path));
+        } catch (e) {
+          this.unreadable.set(bucket, e);
+        }
+      }
+    }
+    return void 0;
+  }
+  /**
+   * Appends a bucket file to the arena: one open, read and close, where readFileSync's stat, fresh
+   * buffer and path normalisation per file cost more than the read itself.
+   */
+  readBucket(bucket, path) {
+    const fd = openSync(path, "r");
+    try {
+      const start = this.used;
+      for (; ; ) {
+        if (this.used === this.arena.length) this.arena = Buffer.concat([this.arena, Buffer.allocUnsafe(this.arena.length)]);
+        const room = this.arena.length - this.used;
+        const read = readSync(fd, this.arena, this.used, room, null);
+        this.used += read;
+        if (read < room) break;
+      }
+      this.start[bucket] = start;
+      this.length[bucket] = this.used - start;
+    } finally {
+      closeSync(fd);
+    }
+  }
+};
+function bucketNumber(ids, at) {
+  let bucket = 0;
+  for (let i = at; i < at + 4; i++) bucket = bucket << 4 | HEX[ids[i]];
+  return bucket;
+}
+function bucketPath(bucket) {
+  return indexPath(bucket.toString(16).padStart(4, "0"));
+}
+function notExactly(bucket) {
+  return new LedgerInvalidError(
+    bucketPath(bucket),
+    "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order"
+  );
+}
+
 // src/store/verify.ts
-var SHARDS_PER_RUN = 4096 / SHARD_SIZE;
-var RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
+var RUN_SHARDS = { full: 1024 / SHARD_SIZE, fast: 4096 / SHARD_SIZE };
 var WORDS_PER_ID = ID_BYTES / 4;
 var PARALLEL_FROM_RUNS = 3;
 async function verifyFolder(dir, options = {}) {
   const level = options.level ?? "full";
   await assertFolder(dir);
-  if (existsSync3(join6(dir, PENDING_DIR))) {
+  if (existsSync3(join7(dir, PENDING_DIR))) {
     throw new LedgerInvalidError(PENDING_DIR, "an append was interrupted; run meritlog append (with no input) to complete or discard it");
   }
   const state = await readState(folderFiles(dir));
@@ -23233,12 +23392,13 @@ async function verifyFolder(dir, options = {}) {
   const keepLeaves = options.keepLeaves === true || witnesses.some((w) => w.checkpoint.size > 0 && w.checkpoint.size < checkpoint.size);
   const shards = await listShards(dir);
   const tasks = [];
-  for (let i = 0; i < shards.length; i += SHARDS_PER_RUN) {
+  const runShards = RUN_SHARDS[level];
+  for (let i = 0; i < shards.length; i += runShards) {
     tasks.push({
       dir,
-      shards: shards.slice(i, i + SHARDS_PER_RUN),
+      shards: shards.slice(i, i + runShards),
       startSeq: i * SHARD_SIZE,
-      endsLedger: i + SHARDS_PER_RUN >= shards.length,
+      endsLedger: i + runShards >= shards.length,
       keys: keyring.file,
       level,
       keepLeaves
@@ -23249,8 +23409,8 @@ async function verifyFolder(dir, options = {}) {
   let joined;
   let head;
   try {
-    ({ joined, head } = await checkEntries(tasks, workers, state, index));
-    await index?.check();
+    ({ joined, head } = await checkEntries(tasks, workers, state));
+    await index?.check(joined.ids.packed, head.size);
   } finally {
     index?.stop();
   }
@@ -23274,15 +23434,12 @@ async function verifyFolder(dir, options = {}) {
     witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size }))
   };
 }
-async function checkEntries(tasks, workers, state, index) {
+async function checkEntries(tasks, workers, state) {
   const { checkpoint, keyring } = state;
   const joined = new RunJoin(tasks);
-  const take = (r) => {
-    joined.take(r);
-    if (!joined.problem) index?.expect(joined.ids, r.startSeq, r.startSeq + r.count);
-  };
+  const take = (r) => joined.take(r);
   if (workers > 0) await runInWorkers(tasks, workers, take);
-  else for (const t of tasks) take(checkRun(t, (p) => readFileSync2(join6(t.dir, p))));
+  else for (const t of tasks) take(checkRun(t, (p) => readFileSync2(join7(t.dir, p))));
   if (joined.problem) throw joined.problem;
   const { range, lastLeaf } = joined;
   const size = range.size;
@@ -23323,7 +23480,7 @@ var RunJoin = class {
   tasks;
   constructor(tasks) {
     this.tasks = tasks;
-    this.ids = new IdTable(tasks.length * RUN_LINES);
+    this.ids = new IdTable(tasks.length * runLines(tasks));
   }
   take(r) {
     this.problem ??= this.join(r);
@@ -23347,7 +23504,11 @@ function boundaryError(r, lastLeaf) {
   return void 0;
 }
 function locate(tasks, seq) {
-  return tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor(seq % RUN_LINES / SHARD_SIZE)] ? lineAt(seq) : "entries";
+  const lines = runLines(tasks);
+  return tasks[Math.floor(seq / lines)]?.shards[Math.floor(seq % lines / SHARD_SIZE)] ? lineAt(seq) : "entries";
+}
+function runLines(tasks) {
+  return (tasks[0]?.shards.length ?? 1) * SHARD_SIZE;
 }
 function openCheckpoint(note, keyring, where, signers) {
   let checkpoint;
@@ -23381,91 +23542,6 @@ function checkWitness(path, old, current, leaves) {
     );
   }
 }
-var IndexReader = class {
-  /** Each bucket's text, or why it could not be read. */
-  buckets = /* @__PURE__ */ new Map();
-  /** What each bucket must hold, built as the runs are joined. */
-  expected = /* @__PURE__ */ new Map();
-  done;
-  stopped = false;
-  scratch = Buffer.allocUnsafe(1 << 16);
-  constructor(dir) {
-    this.done = this.read(dir).catch((e) => e);
-  }
-  /** Ends the reading early, when verification fails before the index is needed. */
-  stop() {
-    this.stopped = true;
-  }
-  /** Adds what the index must list for seq `from` to `to` (exclusive), recorded in `ids`. */
-  expect(ids, from, to) {
-    for (let seq = from; seq < to; seq++) {
-      const id = ids.idAt(seq);
-      const path = indexPath(id);
-      this.expected.set(path, (this.expected.get(path) ?? "") + indexLine(id, seq));
-    }
-  }
-  /** The index must list every entry's id and seq, in seq order, and nothing else. */
-  async check() {
-    const failure = await this.done;
-    if (failure) throw failure;
-    for (const path of this.buckets.keys()) {
-      if (!this.expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
-    }
-    for (const [path, text2] of this.expected) {
-      const present = this.buckets.get(path);
-      if (present === void 0)
-        throw new LedgerInvalidError(path, `missing: the index must list ${text2.split("\n").length - 1} id(s) here`);
-      if (present instanceof Error) throw present;
-      if (present !== text2) {
-        throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
-      }
-    }
-  }
-  async read(dir) {
-    const root = join6(dir, INDEX_DIR);
-    let subs;
-    try {
-      subs = readdirSync(root, { withFileTypes: true });
-    } catch {
-      return void 0;
-    }
-    for (const sub of subs) {
-      await new Promise(setImmediate);
-      if (this.stopped) return void 0;
-      if (!sub.isDirectory()) {
-        throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
-      }
-      for (const file of readdirSync(join6(root, sub.name))) {
-        const path = `${INDEX_DIR}/${sub.name}/${file}`;
-        try {
-          this.buckets.set(path, this.readBucket(`${dir}/${path}`));
-        } catch (e) {
-          this.buckets.set(path, e);
-        }
-      }
-    }
-    return void 0;
-  }
-  /**
-   * A bucket's text, read into one reused buffer: buckets are a few lines each, and readFileSync's
-   * stat, fresh buffer and path normalisation per file cost more than the read itself.
-   */
-  readBucket(path) {
-    const fd = openSync(path, "r");
-    try {
-      let length = 0;
-      for (; ; ) {
-        if (length === this.scratch.length) this.scratch = Buffer.concat([this.scratch, Buffer.allocUnsafe(length)]);
-        const room = this.scratch.length - length;
-        const read = readSync(fd, this.scratch, length, room, null);
-        length += read;
-        if (read < room) return this.scratch.toString("latin1", 0, length);
-      }
-    } finally {
-      closeSync(fd);
-    }
-  }
-};
 var IdTable = class {
   /** The packed ids of seq 0 onward, as words for hashing and comparing: one allocation, not one per run. */
   words = new Int32Array(0);
@@ -23504,6 +23580,10 @@ var IdTable = class {
       this.size++;
     }
     return void 0;
+  }
+  /** The ids recorded, packed. */
+  get packed() {
+    return this.bytes.subarray(0, this.size * ID_BYTES);
   }
   /** The id at `seq`, of a run recorded. */
   idAt(seq) {
@@ -23666,7 +23746,7 @@ var explainCommand = {
 // src/cli/commands/init.ts
 import { access, mkdir as mkdir3, mkdtemp as mkdtemp3, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname2, join as join7, relative, resolve as resolve8 } from "node:path";
+import { dirname as dirname2, join as join8, relative, resolve as resolve8 } from "node:path";
 
 // .github/examples/meritlog.yml
 var meritlog_default = '# Copy to .github/workflows/meritlog.yml in the repository whose contributions you score.\nname: meritlog\n\non:\n  pull_request_target:\n    types: [opened, reopened, synchronize, closed, labeled, unlabeled]\n  pull_request_review:\n    types: [submitted, dismissed]\n  pull_request_review_comment:\n    types: [created]\n  issue_comment:\n    types: [created]\n  issues:\n    types: [opened, closed]\n  release:\n    types: [published]\n  # Daily: reconcile with what GitHub says (events the workflow missed), then award badges.\n  schedule:\n    - cron: "17 3 * * *"\n  # By hand: the same, or with a date, a backfill of the history since then.\n  workflow_dispatch:\n    inputs:\n      since:\n        description: Backfill from this date (YYYY-MM-DD); empty reconciles\n        required: false\n\n# Runs wait for each other instead of racing for the data branch. The writer still retries a\n# rejected push (compare-and-swap), because a queue holds at most 100 runs and runs from other\n# repositories appending to a shared ledger are not in this queue.\nconcurrency:\n  group: meritlog-ledger\n  cancel-in-progress: false\n  queue: max\n\npermissions:\n  contents: read\n\njobs:\n  score:\n    runs-on: ubuntu-latest\n    permissions:\n      # Push entries to the data branch.\n      contents: write\n      # Post the sticky comment and size labels.\n      pull-requests: write\n      issues: write\n    steps:\n      # Only the configuration file, from the base branch (what pull_request_target checks out by\n      # default), never the pull request\'s code: meritlog reads pull requests through the API and\n      # never runs them, which is what makes pull_request_target safe here.\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          sparse-checkout: .github/meritlog.yml\n          sparse-checkout-cone-mode: false\n          persist-credentials: false\n      - uses: meritlog/meritlog@v1\n        with:\n          signing-key: ${{ secrets.MERITLOG_SIGNING_KEY }}\n          since: ${{ inputs.since }}\n';
@@ -23831,27 +23911,27 @@ var initCommand = {
     }
     const paths = Object.keys(INIT_FILES);
     if (!values.force) {
-      const existing = (await Promise.all(paths.map(async (p) => await exists(join7(root, p)) ? p : void 0))).filter(
+      const existing = (await Promise.all(paths.map(async (p) => await exists(join8(root, p)) ? p : void 0))).filter(
         (p) => p !== void 0
       );
       if (existing.length > 0) {
         throw new InvalidInputError(
-          `${existing.map((p) => join7(root, p)).join(", ")} already exist${existing.length === 1 ? "s" : ""}; --force overwrites`
+          `${existing.map((p) => join8(root, p)).join(", ")} already exist${existing.length === 1 ? "s" : ""}; --force overwrites`
         );
       }
     }
     const signer = generateSigner(`${host}/${repo}/meritlog`);
-    const keyDir = await mkdtemp3(join7(tmpdir3(), "meritlog-key-"));
-    const keyFile = join7(keyDir, KEY_FILE_NAME);
+    const keyDir = await mkdtemp3(join8(tmpdir3(), "meritlog-key-"));
+    const keyFile = join8(keyDir, KEY_FILE_NAME);
     await writeFile5(keyFile, `${signer.skey}
 `, { mode: 384, flag: "wx" });
     for (const p of paths) {
-      await mkdir3(dirname2(join7(root, p)), { recursive: true });
-      await writeFile5(join7(root, p), INIT_FILES[p]);
+      await mkdir3(dirname2(join8(root, p)), { recursive: true });
+      await writeFile5(join8(root, p), INIT_FILES[p]);
     }
     io.stdout(
       [
-        `wrote ${paths.map((p) => relative(io.cwd, join7(root, p)) || p).join(", ")}`,
+        `wrote ${paths.map((p) => relative(io.cwd, join8(root, p)) || p).join(", ")}`,
         "",
         `The ledger's private key is in ${keyFile} (mode 0600), outside the repository. Next:`,
         "",
@@ -23879,7 +23959,7 @@ function exists(path) {
 
 // src/cli/commands/prove.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var proveCommand = {
   summary: "print a C2SP tlog-proof that an entry (by seq or id) is in the ledger's current checkpoint",
   usage: "<ledger-dir | remote> <seq|id> [--branch <name>]",
@@ -23898,7 +23978,7 @@ var proveCommand = {
         );
       }
       const path = shardPath(shardOf(index));
-      const lines = shardLinesOrThrow(path, await readFile8(join8(dir, path)));
+      const lines = shardLinesOrThrow(path, await readFile8(join9(dir, path)));
       const line = lines[index % SHARD_SIZE];
       return formatProof({ extra: line, index, hashes: inclusionProof(ledger.leaves ?? [], index), checkpoint: ledger.checkpointNote });
     });
@@ -24105,7 +24185,7 @@ ${e.message}`);
 // src/cli/commands/site.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join9, resolve as resolve11 } from "node:path";
+import { join as join10, resolve as resolve11 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE = fileURLToPath2(new URL("..", import.meta.url));
 var siteCommand = {
@@ -24124,7 +24204,7 @@ var siteCommand = {
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
     const base = values.base ?? "/";
     if (!/^\/([A-Za-z0-9._-]+\/)*$/.test(base)) throw new UsageError(`--base '${base}' must be a path like / or /widgets/`);
-    const astro = join9(PACKAGE, "node_modules", "astro", "bin", "astro.mjs");
+    const astro = join10(PACKAGE, "node_modules", "astro", "bin", "astro.mjs");
     if (!existsSync4(astro)) throw new UsageError("the site builder (astro) is not installed beside meritlog: npm install meritlog");
     const out = resolve11(io.cwd, values.out ?? "_site");
     return withLedgerFolder(target, values.branch, io, async (ledger) => {
@@ -24139,7 +24219,7 @@ var siteCommand = {
       };
       for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR"]) delete env[name];
       const code = await new Promise((done, fail2) => {
-        const child = spawn2(process.execPath, [astro, "build", "--root", join9(PACKAGE, "site"), "--silent"], {
+        const child = spawn2(process.execPath, [astro, "build", "--root", join10(PACKAGE, "site"), "--silent"], {
           cwd: PACKAGE,
           env,
           stdio: ["ignore", "inherit", "inherit"]

@@ -18310,10 +18310,10 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
+    var LF2 = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18425,7 +18425,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18440,14 +18440,14 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
+            if (byte === LF2 || byte === CR) {
               if (byte === CR) {
                 this.crlfCheck = true;
               }
@@ -18461,7 +18461,7 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
+          if (byte === LF2 || byte === CR) {
             if (byte === CR) {
               this.crlfCheck = true;
             }
@@ -18505,7 +18505,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -42399,9 +42399,9 @@ async function allEntries(dir) {
 // src/store/verify.ts
 import { fork } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { closeSync, existsSync as existsSync3, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/ledger/check-lines.ts
@@ -42636,15 +42636,174 @@ function checkRun(task, read) {
   };
 }
 
+// src/store/index-check.ts
+import { closeSync, openSync, readdirSync, readSync } from "node:fs";
+import { join as join5 } from "node:path";
+var BUCKETS = 65536;
+var BUCKET_NAME = /^[0-9a-f]{2}$/;
+var BUCKET_FILE = /^[0-9a-f]{2}\.ids$/;
+var SPACE = 32;
+var LF = 10;
+var ZERO = 48;
+var HEX = new Uint8Array(256);
+for (let d = 0; d < 16; d++) HEX[d.toString(16).charCodeAt(0)] = d;
+var IndexReader = class {
+  /** Every bucket file's bytes, back to back. */
+  arena = Buffer.allocUnsafe(1 << 20);
+  used = 0;
+  /** Per bucket number, where its bytes start in the arena; −1 while no file is read for it. */
+  start = new Float64Array(BUCKETS).fill(-1);
+  length = new Uint32Array(BUCKETS);
+  /** Buckets whose file could not be read, and why. */
+  unreadable = /* @__PURE__ */ new Map();
+  /** Files whose names are no bucket's. */
+  strays = [];
+  done;
+  stopped = false;
+  constructor(dir) {
+    this.done = this.read(dir).catch((e) => e);
+  }
+  /** Ends the reading early, when verification fails before the index is needed. */
+  stop() {
+    this.stopped = true;
+  }
+  /**
+   * The index must list the id of every seq below `size` with its seq, in seq order, and nothing else.
+   * `ids` holds those ids packed (ID_BYTES each), every one lowercase hex, as the entry schema requires.
+   */
+  async check(ids, size) {
+    const failure = await this.done;
+    if (failure) throw failure;
+    const stray = this.strays[0];
+    if (stray !== void 0) throw new LedgerInvalidError(stray, "lists ids that no entry has");
+    const bucketOf = new Uint16Array(size);
+    const counts = new Uint32Array(BUCKETS);
+    for (let seq = 0; seq < size; seq++) {
+      const bucket = bucketNumber(ids, seq * ID_BYTES);
+      bucketOf[seq] = bucket;
+      counts[bucket] = counts[bucket] + 1;
+    }
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      if (this.start[bucket] >= 0 && counts[bucket] === 0)
+        throw new LedgerInvalidError(bucketPath(bucket), "lists ids that no entry has");
+    }
+    const next = Float64Array.from(this.start);
+    for (let seq = 0; seq < size; seq++) {
+      const bucket = bucketOf[seq];
+      const at = next[bucket];
+      if (at < 0) throw this.absent(bucket, counts[bucket]);
+      const end = this.lineEnd(at, this.end(bucket), ids, seq);
+      if (end < 0) throw notExactly(bucket);
+      next[bucket] = end;
+    }
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      if (counts[bucket] !== 0 && next[bucket] !== this.start[bucket] + this.length[bucket])
+        throw notExactly(bucket);
+    }
+  }
+  /**
+   * Where the line after the one at `at` begins, if that one is `id ‖ SP ‖ decimal(seq) ‖ LF` for the
+   * id of `seq` in `ids` and ends by `limit`; −1 if not.
+   */
+  lineEnd(at, limit, ids, seq) {
+    const arena = this.arena;
+    const digits = at + ID_BYTES + 1;
+    if (digits >= limit || arena[digits - 1] !== SPACE || arena.compare(ids, seq * ID_BYTES, (seq + 1) * ID_BYTES, at, at + ID_BYTES) !== 0) {
+      return -1;
+    }
+    if (arena[digits] === ZERO) return seq === 0 && digits + 1 < limit && arena[digits + 1] === LF ? digits + 2 : -1;
+    let value = 0;
+    let i = digits;
+    for (; i < limit && i - digits < 16; i++) {
+      const c = arena[i];
+      if (c < ZERO || c > ZERO + 9) break;
+      value = value * 10 + (c - ZERO);
+    }
+    return i > digits && i < limit && value === seq && arena[i] === LF ? i + 1 : -1;
+  }
+  /** Where the bytes of `bucket`, as read, end in the arena. */
+  end(bucket) {
+    return this.start[bucket] + this.length[bucket];
+  }
+  absent(bucket, count) {
+    return this.unreadable.get(bucket) ?? new LedgerInvalidError(bucketPath(bucket), `missing: the index must list ${count} id(s) here`);
+  }
+  async read(dir) {
+    const root = join5(dir, INDEX_DIR);
+    let subs;
+    try {
+      subs = readdirSync(root, { withFileTypes: true });
+    } catch {
+      return void 0;
+    }
+    for (const sub of subs) {
+      await new Promise(setImmediate);
+      if (this.stopped) return void 0;
+      if (!sub.isDirectory()) {
+        throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
+      }
+      const high = BUCKET_NAME.test(sub.name) ? Number.parseInt(sub.name, 16) << 8 : -1;
+      for (const file of readdirSync(join5(root, sub.name))) {
+        const path = `${INDEX_DIR}/${sub.name}/${file}`;
+        if (high < 0 || !BUCKET_FILE.test(file)) {
+          this.strays.push(path);
+          continue;
+        }
+        const bucket = high | Number.parseInt(file, 16);
+        try {
+          this.readBucket(bucket, join5(dir, path));
+        } catch (e) {
+          this.unreadable.set(bucket, e);
+        }
+      }
+    }
+    return void 0;
+  }
+  /**
+   * Appends a bucket file to the arena: one open, read and close, where readFileSync's stat, fresh
+   * buffer and path normalisation per file cost more than the read itself.
+   */
+  readBucket(bucket, path) {
+    const fd = openSync(path, "r");
+    try {
+      const start = this.used;
+      for (; ; ) {
+        if (this.used === this.arena.length) this.arena = Buffer.concat([this.arena, Buffer.allocUnsafe(this.arena.length)]);
+        const room = this.arena.length - this.used;
+        const read = readSync(fd, this.arena, this.used, room, null);
+        this.used += read;
+        if (read < room) break;
+      }
+      this.start[bucket] = start;
+      this.length[bucket] = this.used - start;
+    } finally {
+      closeSync(fd);
+    }
+  }
+};
+function bucketNumber(ids, at) {
+  let bucket = 0;
+  for (let i = at; i < at + 4; i++) bucket = bucket << 4 | HEX[ids[i]];
+  return bucket;
+}
+function bucketPath(bucket) {
+  return indexPath(bucket.toString(16).padStart(4, "0"));
+}
+function notExactly(bucket) {
+  return new LedgerInvalidError(
+    bucketPath(bucket),
+    "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order"
+  );
+}
+
 // src/store/verify.ts
-var SHARDS_PER_RUN = 4096 / SHARD_SIZE;
-var RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
+var RUN_SHARDS = { full: 1024 / SHARD_SIZE, fast: 4096 / SHARD_SIZE };
 var WORDS_PER_ID = ID_BYTES / 4;
 var PARALLEL_FROM_RUNS = 3;
 async function verifyFolder(dir, options = {}) {
   const level = options.level ?? "full";
   await assertFolder(dir);
-  if (existsSync3(join5(dir, PENDING_DIR))) {
+  if (existsSync3(join6(dir, PENDING_DIR))) {
     throw new LedgerInvalidError(PENDING_DIR, "an append was interrupted; run meritlog append (with no input) to complete or discard it");
   }
   const state = await readState(folderFiles(dir));
@@ -42660,12 +42819,13 @@ async function verifyFolder(dir, options = {}) {
   const keepLeaves = options.keepLeaves === true || witnesses.some((w) => w.checkpoint.size > 0 && w.checkpoint.size < checkpoint.size);
   const shards = await listShards(dir);
   const tasks = [];
-  for (let i = 0; i < shards.length; i += SHARDS_PER_RUN) {
+  const runShards = RUN_SHARDS[level];
+  for (let i = 0; i < shards.length; i += runShards) {
     tasks.push({
       dir,
-      shards: shards.slice(i, i + SHARDS_PER_RUN),
+      shards: shards.slice(i, i + runShards),
       startSeq: i * SHARD_SIZE,
-      endsLedger: i + SHARDS_PER_RUN >= shards.length,
+      endsLedger: i + runShards >= shards.length,
       keys: keyring.file,
       level,
       keepLeaves
@@ -42676,8 +42836,8 @@ async function verifyFolder(dir, options = {}) {
   let joined;
   let head;
   try {
-    ({ joined, head } = await checkEntries(tasks, workers, state, index));
-    await index?.check();
+    ({ joined, head } = await checkEntries(tasks, workers, state));
+    await index?.check(joined.ids.packed, head.size);
   } finally {
     index?.stop();
   }
@@ -42701,15 +42861,12 @@ async function verifyFolder(dir, options = {}) {
     witnesses: witnesses.map((w) => ({ path: w.path, size: w.checkpoint.size }))
   };
 }
-async function checkEntries(tasks, workers, state, index) {
+async function checkEntries(tasks, workers, state) {
   const { checkpoint, keyring } = state;
   const joined = new RunJoin(tasks);
-  const take = (r) => {
-    joined.take(r);
-    if (!joined.problem) index?.expect(joined.ids, r.startSeq, r.startSeq + r.count);
-  };
+  const take = (r) => joined.take(r);
   if (workers > 0) await runInWorkers(tasks, workers, take);
-  else for (const t of tasks) take(checkRun(t, (p) => readFileSync(join5(t.dir, p))));
+  else for (const t of tasks) take(checkRun(t, (p) => readFileSync(join6(t.dir, p))));
   if (joined.problem) throw joined.problem;
   const { range, lastLeaf } = joined;
   const size = range.size;
@@ -42750,7 +42907,7 @@ var RunJoin = class {
   tasks;
   constructor(tasks) {
     this.tasks = tasks;
-    this.ids = new IdTable(tasks.length * RUN_LINES);
+    this.ids = new IdTable(tasks.length * runLines(tasks));
   }
   take(r) {
     this.problem ??= this.join(r);
@@ -42774,7 +42931,11 @@ function boundaryError(r, lastLeaf) {
   return void 0;
 }
 function locate(tasks, seq) {
-  return tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor(seq % RUN_LINES / SHARD_SIZE)] ? lineAt(seq) : "entries";
+  const lines = runLines(tasks);
+  return tasks[Math.floor(seq / lines)]?.shards[Math.floor(seq % lines / SHARD_SIZE)] ? lineAt(seq) : "entries";
+}
+function runLines(tasks) {
+  return (tasks[0]?.shards.length ?? 1) * SHARD_SIZE;
 }
 function openCheckpoint(note, keyring, where, signers) {
   let checkpoint;
@@ -42808,91 +42969,6 @@ function checkWitness(path, old, current, leaves) {
     );
   }
 }
-var IndexReader = class {
-  /** Each bucket's text, or why it could not be read. */
-  buckets = /* @__PURE__ */ new Map();
-  /** What each bucket must hold, built as the runs are joined. */
-  expected = /* @__PURE__ */ new Map();
-  done;
-  stopped = false;
-  scratch = Buffer.allocUnsafe(1 << 16);
-  constructor(dir) {
-    this.done = this.read(dir).catch((e) => e);
-  }
-  /** Ends the reading early, when verification fails before the index is needed. */
-  stop() {
-    this.stopped = true;
-  }
-  /** Adds what the index must list for seq `from` to `to` (exclusive), recorded in `ids`. */
-  expect(ids, from, to) {
-    for (let seq = from; seq < to; seq++) {
-      const id = ids.idAt(seq);
-      const path = indexPath(id);
-      this.expected.set(path, (this.expected.get(path) ?? "") + indexLine(id, seq));
-    }
-  }
-  /** The index must list every entry's id and seq, in seq order, and nothing else. */
-  async check() {
-    const failure = await this.done;
-    if (failure) throw failure;
-    for (const path of this.buckets.keys()) {
-      if (!this.expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
-    }
-    for (const [path, text] of this.expected) {
-      const present = this.buckets.get(path);
-      if (present === void 0)
-        throw new LedgerInvalidError(path, `missing: the index must list ${text.split("\n").length - 1} id(s) here`);
-      if (present instanceof Error) throw present;
-      if (present !== text) {
-        throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
-      }
-    }
-  }
-  async read(dir) {
-    const root = join5(dir, INDEX_DIR);
-    let subs;
-    try {
-      subs = readdirSync(root, { withFileTypes: true });
-    } catch {
-      return void 0;
-    }
-    for (const sub of subs) {
-      await new Promise(setImmediate);
-      if (this.stopped) return void 0;
-      if (!sub.isDirectory()) {
-        throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
-      }
-      for (const file of readdirSync(join5(root, sub.name))) {
-        const path = `${INDEX_DIR}/${sub.name}/${file}`;
-        try {
-          this.buckets.set(path, this.readBucket(`${dir}/${path}`));
-        } catch (e) {
-          this.buckets.set(path, e);
-        }
-      }
-    }
-    return void 0;
-  }
-  /**
-   * A bucket's text, read into one reused buffer: buckets are a few lines each, and readFileSync's
-   * stat, fresh buffer and path normalisation per file cost more than the read itself.
-   */
-  readBucket(path) {
-    const fd = openSync(path, "r");
-    try {
-      let length = 0;
-      for (; ; ) {
-        if (length === this.scratch.length) this.scratch = Buffer.concat([this.scratch, Buffer.allocUnsafe(length)]);
-        const room = this.scratch.length - length;
-        const read = readSync(fd, this.scratch, length, room, null);
-        length += read;
-        if (read < room) return this.scratch.toString("latin1", 0, length);
-      }
-    } finally {
-      closeSync(fd);
-    }
-  }
-};
 var IdTable = class {
   /** The packed ids of seq 0 onward, as words for hashing and comparing: one allocation, not one per run. */
   words = new Int32Array(0);
@@ -42931,6 +43007,10 @@ var IdTable = class {
       this.size++;
     }
     return void 0;
+  }
+  /** The ids recorded, packed. */
+  get packed() {
+    return this.bytes.subarray(0, this.size * ID_BYTES);
   }
   /** The id at `seq`, of a run recorded. */
   idAt(seq) {

@@ -5,7 +5,7 @@
 
 import { fork } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { closeSync, type Dirent, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,16 +15,20 @@ import { type Checkpoint, CheckpointError, parseCheckpoint } from "../ledger/che
 import { sameHead } from "../ledger/head.ts";
 import type { Keyring } from "../ledger/keyring.ts";
 import type { Verifier } from "../ledger/keys.ts";
-import { CHECKPOINT_FILE, HEAD_FILE, INDEX_DIR, indexLine, indexPath, KEYS_FILE, lineAt, SHARD_SIZE } from "../ledger/layout.ts";
+import { CHECKPOINT_FILE, HEAD_FILE, KEYS_FILE, lineAt, SHARD_SIZE } from "../ledger/layout.ts";
 import { CompactRange, consistencyProof, EMPTY_ROOT, HASH_SIZE, ProofError, verifyConsistency } from "../ledger/merkle.ts";
 import { NoteError, openNote } from "../ledger/note.ts";
 import { checkRun, type RunResult, type RunTask } from "./check-run.ts";
 import { assertFolder, folderFiles, LedgerInvalidError, listShards, PENDING_DIR } from "./folder.ts";
+import { IndexReader } from "./index-check.ts";
 import { type LedgerState, readState } from "./ledger-files.ts";
 
-/** Shards per unit of work: 4096 lines, aligned, so each full run is one perfect Merkle subtree. */
-const SHARDS_PER_RUN = 4096 / SHARD_SIZE;
-const RUN_LINES = SHARDS_PER_RUN * SHARD_SIZE;
+/**
+ * Shards per unit of work, aligned, so that each full run is one perfect Merkle subtree. At level full
+ * a run of 1024 lines is a fifth of a second's work, short enough that no worker idles long while
+ * another finishes the last one; at level fast, longer runs keep the messages between processes few.
+ */
+const RUN_SHARDS: Readonly<Record<CheckLevel, number>> = { full: 1024 / SHARD_SIZE, fast: 4096 / SHARD_SIZE };
 const WORDS_PER_ID = ID_BYTES / 4;
 /** Below this many runs, starting worker processes costs more than it saves. */
 const PARALLEL_FROM_RUNS = 3;
@@ -86,12 +90,13 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
 
   const shards = await listShards(dir);
   const tasks: RunTask[] = [];
-  for (let i = 0; i < shards.length; i += SHARDS_PER_RUN) {
+  const runShards = RUN_SHARDS[level];
+  for (let i = 0; i < shards.length; i += runShards) {
     tasks.push({
       dir,
-      shards: shards.slice(i, i + SHARDS_PER_RUN),
+      shards: shards.slice(i, i + runShards),
       startSeq: i * SHARD_SIZE,
-      endsLedger: i + SHARDS_PER_RUN >= shards.length,
+      endsLedger: i + runShards >= shards.length,
       keys: keyring.file,
       level,
       keepLeaves,
@@ -104,8 +109,8 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
   let joined: RunJoin;
   let head: LedgerHead;
   try {
-    ({ joined, head } = await checkEntries(tasks, workers, state, index));
-    await index?.check();
+    ({ joined, head } = await checkEntries(tasks, workers, state));
+    await index?.check(joined.ids.packed, head.size);
   } finally {
     index?.stop();
   }
@@ -138,14 +143,10 @@ async function checkEntries(
   tasks: readonly RunTask[],
   workers: number,
   state: LedgerState,
-  index: IndexReader | undefined,
 ): Promise<{ joined: RunJoin; head: LedgerHead }> {
   const { checkpoint, keyring } = state;
   const joined = new RunJoin(tasks);
-  const take = (r: RunResult): void => {
-    joined.take(r);
-    if (!joined.problem) index?.expect(joined.ids, r.startSeq, r.startSeq + r.count);
-  };
+  const take = (r: RunResult): void => joined.take(r);
   if (workers > 0) await runInWorkers(tasks, workers, take);
   else for (const t of tasks) take(checkRun(t, (p) => readFileSync(join(t.dir, p))));
   if (joined.problem) throw joined.problem;
@@ -196,7 +197,7 @@ class RunJoin {
 
   constructor(tasks: readonly RunTask[]) {
     this.tasks = tasks;
-    this.ids = new IdTable(tasks.length * RUN_LINES);
+    this.ids = new IdTable(tasks.length * runLines(tasks));
   }
 
   take(r: RunResult): void {
@@ -225,7 +226,13 @@ function boundaryError(r: RunResult, lastLeaf: Buffer | undefined): string | und
 
 /** file:line of `seq` among the shards present, or the entries folder when it is past them. */
 function locate(tasks: readonly RunTask[], seq: number): string {
-  return tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor((seq % RUN_LINES) / SHARD_SIZE)] ? lineAt(seq) : "entries";
+  const lines = runLines(tasks);
+  return tasks[Math.floor(seq / lines)]?.shards[Math.floor((seq % lines) / SHARD_SIZE)] ? lineAt(seq) : "entries";
+}
+
+/** Lines per run of `tasks`, which all hold the same number of shards but the last. */
+function runLines(tasks: readonly RunTask[]): number {
+  return (tasks[0]?.shards.length ?? 1) * SHARD_SIZE;
 }
 
 function openCheckpoint(note: string, keyring: Keyring, where: string, signers: readonly Verifier[]): Checkpoint {
@@ -260,107 +267,6 @@ function checkWitness(path: string, old: Checkpoint, current: Checkpoint, leaves
       path,
       `the ledger does not extend this checkpoint of size ${old.size}: history was rewritten (${e.message})`,
     );
-  }
-}
-
-/**
- * The id index, read a directory at a time between turns of the event loop so that the reading
- * overlaps the checking of the entries: it is tens of thousands of small files, read synchronously
- * because a promise per file cost more than checking every line at level fast.
- */
-class IndexReader {
-  /** Each bucket's text, or why it could not be read. */
-  private readonly buckets = new Map<string, string | Error>();
-  /** What each bucket must hold, built as the runs are joined. */
-  private readonly expected = new Map<string, string>();
-  private readonly done: Promise<unknown>;
-  private stopped = false;
-  private scratch = Buffer.allocUnsafe(1 << 16);
-
-  constructor(dir: string) {
-    // Kept, not thrown: a problem with the index is reported only after every other check passes.
-    this.done = this.read(dir).catch((e: unknown) => e);
-  }
-
-  /** Ends the reading early, when verification fails before the index is needed. */
-  stop(): void {
-    this.stopped = true;
-  }
-
-  /** Adds what the index must list for seq `from` to `to` (exclusive), recorded in `ids`. */
-  expect(ids: IdTable, from: number, to: number): void {
-    for (let seq = from; seq < to; seq++) {
-      const id = ids.idAt(seq);
-      const path = indexPath(id);
-      this.expected.set(path, (this.expected.get(path) ?? "") + indexLine(id, seq));
-    }
-  }
-
-  /** The index must list every entry's id and seq, in seq order, and nothing else. */
-  async check(): Promise<void> {
-    const failure = await this.done;
-    if (failure) throw failure;
-    for (const path of this.buckets.keys()) {
-      if (!this.expected.has(path)) throw new LedgerInvalidError(path, "lists ids that no entry has");
-    }
-    for (const [path, text] of this.expected) {
-      const present = this.buckets.get(path);
-      if (present === undefined)
-        throw new LedgerInvalidError(path, `missing: the index must list ${text.split("\n").length - 1} id(s) here`);
-      if (present instanceof Error) throw present;
-      if (present !== text) {
-        throw new LedgerInvalidError(path, "does not list exactly the ids of the entries in its bucket, with their seqs, in seq order");
-      }
-    }
-  }
-
-  private async read(dir: string): Promise<undefined> {
-    const root = join(dir, INDEX_DIR);
-    let subs: Dirent[];
-    try {
-      subs = readdirSync(root, { withFileTypes: true });
-    } catch {
-      // No readable index: every bucket the entries need is then reported missing.
-      return undefined;
-    }
-    for (const sub of subs) {
-      // Each directory in a turn of its own, the first after the workers have been started.
-      await new Promise(setImmediate);
-      if (this.stopped) return undefined;
-      if (!sub.isDirectory()) {
-        throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
-      }
-      for (const file of readdirSync(join(root, sub.name))) {
-        const path = `${INDEX_DIR}/${sub.name}/${file}`;
-        try {
-          this.buckets.set(path, this.readBucket(`${dir}/${path}`));
-        } catch (e) {
-          this.buckets.set(path, e as Error);
-        }
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * A bucket's text, read into one reused buffer: buckets are a few lines each, and readFileSync's
-   * stat, fresh buffer and path normalisation per file cost more than the read itself.
-   */
-  private readBucket(path: string): string {
-    const fd = openSync(path, "r");
-    try {
-      let length = 0;
-      for (;;) {
-        if (length === this.scratch.length) this.scratch = Buffer.concat([this.scratch, Buffer.allocUnsafe(length)]);
-        const room = this.scratch.length - length;
-        const read = readSync(fd, this.scratch, length, room, null);
-        length += read;
-        // A regular file reads short only at its end, so one read is enough for most buckets.
-        if (read < room) return this.scratch.toString("latin1", 0, length);
-      }
-    } finally {
-      closeSync(fd);
-    }
   }
 }
 
@@ -409,6 +315,11 @@ class IdTable {
       this.size++;
     }
     return undefined;
+  }
+
+  /** The ids recorded, packed. */
+  get packed(): Buffer {
+    return this.bytes.subarray(0, this.size * ID_BYTES);
   }
 
   /** The id at `seq`, of a run recorded. */

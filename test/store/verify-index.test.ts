@@ -65,6 +65,11 @@ describe("the id index", () => {
       text.replace(` ${9}\n`, ` ${19}\n`),
       text + indexLine(ids[9] as string, 9),
       text + indexLine("ab".repeat(32), 40),
+      text.replace(` ${9}\n`, ` 0${9}\n`),
+      text.replace(` ${9}\n`, ` ${9}`),
+      text.replace(` ${9}\n`, `  ${9}\n`),
+      text.slice(0, -1),
+      "",
     ].filter((t) => t !== text);
     for (const wrong of wrongs) {
       const dir = edited((d) => writeFileSync(join(d, path), wrong));
@@ -75,6 +80,21 @@ describe("the id index", () => {
       });
     }
   });
+
+  it.each(["index/ab/cd.txt", "index/AB/cd.ids", "index/abc/de.ids", "index/ab/CD.ids"])(
+    "a file named for no bucket is named: %s",
+    async (stray) => {
+      const dir = edited((d) => {
+        mkdirSync(join(d, stray, ".."), { recursive: true });
+        writeFileSync(join(d, stray), indexLine(ids[0] as string, 0));
+      });
+      expect(await invalidity(verifyFolder(dir, { workers: 0 }))).toEqual({
+        where: stray,
+        seq: undefined,
+        reason: "lists ids that no entry has",
+      });
+    },
+  );
 
   it("a file among the bucket directories is named", async () => {
     const dir = edited((d) => writeFileSync(join(d, "index/stray"), ""));
