@@ -15504,27 +15504,32 @@ var JsonSyntaxError = class extends Error {
   }
 };
 function canonicalize2(value) {
-  if (isInJcsOrder(value)) return JSON.stringify(value);
+  if (isInJcsOrder(value, false)) return JSON.stringify(value);
   const text2 = canonicalize(value);
   if (text2 === void 0) throw new TypeError("value has no JSON representation");
   return text2;
 }
-function isInJcsOrder(value) {
+function canonicalIJson(value) {
+  if (!isInJcsOrder(value, true)) return void 0;
+  const text2 = JSON.stringify(value);
+  return NONCHARACTER.test(text2) ? void 0 : text2;
+}
+function isInJcsOrder(value, safe) {
   switch (typeof value) {
     case "string":
       return value.isWellFormed();
     case "number":
-      return Number.isFinite(value);
+      return safe ? Math.abs(value) <= Number.MAX_SAFE_INTEGER : Number.isFinite(value);
     case "boolean":
       return true;
     case "object": {
       if (value === null) return true;
-      if (Array.isArray(value)) return value.every(isInJcsOrder);
+      if (Array.isArray(value)) return value.every((item) => isInJcsOrder(item, safe));
       if (Object.getPrototypeOf(value) !== Object.prototype) return false;
       let previous;
       for (const key in value) {
         if (previous !== void 0 && !(previous < key)) return false;
-        if (!key.isWellFormed() || !isInJcsOrder(value[key])) return false;
+        if (!key.isWellFormed() || !isInJcsOrder(value[key], safe)) return false;
         previous = key;
       }
       return true;
@@ -19988,9 +19993,17 @@ function parseCheckpoint(text2) {
 import { createHash as createHash4 } from "node:crypto";
 
 // src/ledger/dsse.ts
-function pae(payloadType, body) {
-  const type = Buffer.from(payloadType, "utf8");
-  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${body.length} `), body]);
+function pae(payloadType, ...body) {
+  let length = 0;
+  for (const part of body) length += part.length;
+  const head = `DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${length} `;
+  const out = Buffer.allocUnsafe(Buffer.byteLength(head) + length);
+  let at = out.write(head);
+  for (const part of body) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 // src/ledger/entry.ts
@@ -20013,21 +20026,37 @@ function describe3(error, what) {
   if (error.keyword === "required") return `${at}: missing field '${error.params.missingProperty}'`;
   return `${at}: ${error.message ?? "is invalid"}`;
 }
-function entryShapeError(value) {
+function entryShapeError(value, known = {}) {
   const validate = entryValidator();
-  if (validate(value)) return semanticError(value);
+  if (validate(value)) return semanticError(value, known.isIJson === true);
   return describe3(validate.errors?.[0], "entry");
 }
 function bodyShapeError(value) {
   const validate = bodyValidator();
-  if (validate(value)) return semanticError(value);
+  if (validate(value)) return semanticError(value, false);
   return describe3(validate.errors?.[0], "body");
 }
-function semanticError(entry) {
-  const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
+function semanticError(entry, isIJson) {
+  const sum = breakdownSum(entry.breakdown);
   if (sum !== BigInt(entry.points)) return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
-  if (new Date(entry.time).toISOString().replace(".000Z", "Z") !== entry.time) return `time: ${entry.time} is not a real date and time`;
-  return ijsonError(entry);
+  if (!isRealDay(entry.time)) return `time: ${entry.time} is not a real date and time`;
+  return isIJson ? void 0 : ijsonError(entry);
+}
+function breakdownSum(breakdown) {
+  let sum = 0;
+  for (const c of breakdown) {
+    sum += c.points;
+    if (!Number.isSafeInteger(sum)) return breakdown.reduce((acc, d) => acc + BigInt(d.points), 0n);
+  }
+  return BigInt(sum);
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isRealDay(time) {
+  const year = Number(time.slice(0, 4));
+  const month = Number(time.slice(5, 7));
+  const day = Number(time.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 function signingInput(entry) {
   return pae(ENTRY_PAYLOAD_TYPE, Buffer.from(canonicalize2(entry), "utf8"));
@@ -23011,6 +23040,7 @@ function parseEntry(bytes) {
   } catch {
     return lineFormError(text2);
   }
+  if (canonicalIJson(value) === text2) return entryShapeError(value, { isIJson: true }) ?? value;
   let canonical;
   try {
     canonical = canonicalize2(value);
@@ -23020,10 +23050,11 @@ function parseEntry(bytes) {
   if (canonical !== text2) return lineFormError(text2);
   return entryShapeError(value) ?? value;
 }
+var SIG_MEMBER = Buffer.from(',"sig":{"keyid":"');
 function signedBytes(line, entry) {
-  const member = Buffer.from(`,"sig":${JSON.stringify(entry.sig)}`);
-  const at = line.lastIndexOf(member);
-  return pae(ENTRY_PAYLOAD_TYPE, Buffer.concat([line.subarray(0, at), line.subarray(at + member.length)]));
+  const at = line.lastIndexOf(SIG_MEMBER);
+  const end = at + ',"sig":'.length + Buffer.byteLength(JSON.stringify(entry.sig));
+  return pae(ENTRY_PAYLOAD_TYPE, line.subarray(0, at), line.subarray(end));
 }
 var KIND = Buffer.from('"kind":"');
 var ID = Buffer.from('"id":"');

@@ -42,9 +42,17 @@ import { join } from "node:path";
 import { isUtf8 } from "node:buffer";
 
 // src/ledger/dsse.ts
-function pae(payloadType, body) {
-  const type = Buffer.from(payloadType, "utf8");
-  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${body.length} `), body]);
+function pae(payloadType, ...body) {
+  let length = 0;
+  for (const part of body) length += part.length;
+  const head = `DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${length} `;
+  const out = Buffer.allocUnsafe(Buffer.byteLength(head) + length);
+  let at = out.write(head);
+  for (const part of body) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 // node_modules/canonicalize/lib/canonicalize.js
@@ -207,27 +215,32 @@ var JsonSyntaxError = class extends Error {
   }
 };
 function canonicalize2(value) {
-  if (isInJcsOrder(value)) return JSON.stringify(value);
+  if (isInJcsOrder(value, false)) return JSON.stringify(value);
   const text = canonicalize(value);
   if (text === void 0) throw new TypeError("value has no JSON representation");
   return text;
 }
-function isInJcsOrder(value) {
+function canonicalIJson(value) {
+  if (!isInJcsOrder(value, true)) return void 0;
+  const text = JSON.stringify(value);
+  return NONCHARACTER.test(text) ? void 0 : text;
+}
+function isInJcsOrder(value, safe) {
   switch (typeof value) {
     case "string":
       return value.isWellFormed();
     case "number":
-      return Number.isFinite(value);
+      return safe ? Math.abs(value) <= Number.MAX_SAFE_INTEGER : Number.isFinite(value);
     case "boolean":
       return true;
     case "object": {
       if (value === null) return true;
-      if (Array.isArray(value)) return value.every(isInJcsOrder);
+      if (Array.isArray(value)) return value.every((item) => isInJcsOrder(item, safe));
       if (Object.getPrototypeOf(value) !== Object.prototype) return false;
       let previous;
       for (const key in value) {
         if (previous !== void 0 && !(previous < key)) return false;
-        if (!key.isWellFormed() || !isInJcsOrder(value[key])) return false;
+        if (!key.isWellFormed() || !isInJcsOrder(value[key], safe)) return false;
         previous = key;
       }
       return true;
@@ -4097,16 +4110,32 @@ function describe(error, what) {
   if (error.keyword === "required") return `${at}: missing field '${error.params.missingProperty}'`;
   return `${at}: ${error.message ?? "is invalid"}`;
 }
-function entryShapeError(value) {
+function entryShapeError(value, known = {}) {
   const validate = entryValidator();
-  if (validate(value)) return semanticError(value);
+  if (validate(value)) return semanticError(value, known.isIJson === true);
   return describe(validate.errors?.[0], "entry");
 }
-function semanticError(entry) {
-  const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
+function semanticError(entry, isIJson) {
+  const sum = breakdownSum(entry.breakdown);
   if (sum !== BigInt(entry.points)) return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
-  if (new Date(entry.time).toISOString().replace(".000Z", "Z") !== entry.time) return `time: ${entry.time} is not a real date and time`;
-  return ijsonError(entry);
+  if (!isRealDay(entry.time)) return `time: ${entry.time} is not a real date and time`;
+  return isIJson ? void 0 : ijsonError(entry);
+}
+function breakdownSum(breakdown) {
+  let sum = 0;
+  for (const c of breakdown) {
+    sum += c.points;
+    if (!Number.isSafeInteger(sum)) return breakdown.reduce((acc, d) => acc + BigInt(d.points), 0n);
+  }
+  return BigInt(sum);
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isRealDay(time) {
+  const year = Number(time.slice(0, 4));
+  const month = Number(time.slice(5, 7));
+  const day = Number(time.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 function signingInput(entry) {
   return pae(ENTRY_PAYLOAD_TYPE, Buffer.from(canonicalize2(entry), "utf8"));
@@ -4192,6 +4221,7 @@ function parseEntry(bytes) {
   } catch {
     return lineFormError(text);
   }
+  if (canonicalIJson(value) === text) return entryShapeError(value, { isIJson: true }) ?? value;
   let canonical;
   try {
     canonical = canonicalize2(value);
@@ -4201,10 +4231,11 @@ function parseEntry(bytes) {
   if (canonical !== text) return lineFormError(text);
   return entryShapeError(value) ?? value;
 }
+var SIG_MEMBER = Buffer.from(',"sig":{"keyid":"');
 function signedBytes(line, entry) {
-  const member = Buffer.from(`,"sig":${JSON.stringify(entry.sig)}`);
-  const at = line.lastIndexOf(member);
-  return pae(ENTRY_PAYLOAD_TYPE, Buffer.concat([line.subarray(0, at), line.subarray(at + member.length)]));
+  const at = line.lastIndexOf(SIG_MEMBER);
+  const end = at + ',"sig":'.length + Buffer.byteLength(JSON.stringify(entry.sig));
+  return pae(ENTRY_PAYLOAD_TYPE, line.subarray(0, at), line.subarray(end));
 }
 var KIND = Buffer.from('"kind":"');
 var ID = Buffer.from('"id":"');

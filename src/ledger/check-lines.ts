@@ -6,7 +6,7 @@
 import { isUtf8 } from "node:buffer";
 import { pae } from "./dsse.ts";
 import { ENTRY_PAYLOAD_TYPE, type Entry, entryShapeError, signatureError } from "./entry.ts";
-import { canonicalize, JsonSyntaxError, parseStrict } from "./json.ts";
+import { canonicalIJson, canonicalize, JsonSyntaxError, parseStrict } from "./json.ts";
 import type { Verifier } from "./keys.ts";
 import { HASH_SIZE, leafHashHex, RangeBuilder } from "./merkle.ts";
 
@@ -83,6 +83,8 @@ function parseEntry(bytes: Buffer): Entry | string {
   } catch {
     return lineFormError(text);
   }
+  // Every line of a valid ledger takes this path; the one below says what is wrong with the others.
+  if (canonicalIJson(value) === text) return entryShapeError(value, { isIJson: true }) ?? (value as Entry);
   let canonical: string | undefined;
   try {
     canonical = canonicalize(value);
@@ -93,16 +95,19 @@ function parseEntry(bytes: Buffer): Entry | string {
   return entryShapeError(value) ?? (value as Entry);
 }
 
+const SIG_MEMBER = Buffer.from(',"sig":{"keyid":"');
+
 /**
  * The bytes `entry`'s signature covers (signingInput), cut from its canonical line instead of
  * serialising the entry again: removing a member from a canonical object leaves the canonical form of
- * the rest. The top-level `sig` member is the last occurrence of its own serialisation: members after
- * it have fixed shapes without a "sig", and a string cannot hold an unescaped quote.
+ * the rest. The top-level `sig` member is the last place its opening bytes occur: a string cannot hold
+ * an unescaped quote, and the members after it have fixed shapes without a "sig". It runs for
+ * ',"sig":' and then the JCS form of its value, which the parsed value gives.
  */
 function signedBytes(line: Buffer, entry: Entry): Buffer {
-  const member = Buffer.from(`,"sig":${JSON.stringify(entry.sig)}`);
-  const at = line.lastIndexOf(member);
-  return pae(ENTRY_PAYLOAD_TYPE, Buffer.concat([line.subarray(0, at), line.subarray(at + member.length)]));
+  const at = line.lastIndexOf(SIG_MEMBER);
+  const end = at + ',"sig":'.length + Buffer.byteLength(JSON.stringify(entry.sig));
+  return pae(ENTRY_PAYLOAD_TYPE, line.subarray(0, at), line.subarray(end));
 }
 
 /** What the chain checks read of an entry. */

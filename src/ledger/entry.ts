@@ -88,27 +88,57 @@ function describe(error: ErrorObject | undefined, what: "entry" | "body"): strin
   return `${at}: ${error.message ?? "is invalid"}`;
 }
 
-/** The reason `value` is not a well-formed signed entry, or undefined when it is. */
-export function entryShapeError(value: unknown): string | undefined {
+/**
+ * The reason `value` is not a well-formed signed entry, or undefined when it is. `isIJson` says the
+ * value is known to be I-JSON already (canonicalIJson accepted it), which spares walking it again.
+ */
+export function entryShapeError(value: unknown, known: { isIJson?: true } = {}): string | undefined {
   const validate = entryValidator();
-  if (validate(value)) return semanticError(value);
+  if (validate(value)) return semanticError(value, known.isIJson === true);
   return describe(validate.errors?.[0], "entry");
 }
 
 /** The reason `value` is not a well-formed entry body, or undefined when it is. */
 export function bodyShapeError(value: unknown): string | undefined {
   const validate = bodyValidator();
-  if (validate(value)) return semanticError(value);
+  if (validate(value)) return semanticError(value, false);
   return describe(validate.errors?.[0], "body");
 }
 
 /** The rules the schema cannot state: an exact breakdown sum, a real calendar date, I-JSON values. */
-function semanticError(entry: EntryBody): string | undefined {
-  // BigInt: a float sum of safe integers can round, and then a wrong total would pass.
-  const sum = entry.breakdown.reduce((acc, c) => acc + BigInt(c.points), 0n);
+function semanticError(entry: EntryBody, isIJson: boolean): string | undefined {
+  const sum = breakdownSum(entry.breakdown);
   if (sum !== BigInt(entry.points)) return `points: ${entry.points} is not the sum of the breakdown (${sum})`;
-  if (new Date(entry.time).toISOString().replace(".000Z", "Z") !== entry.time) return `time: ${entry.time} is not a real date and time`;
-  return ijsonError(entry);
+  if (!isRealDay(entry.time)) return `time: ${entry.time} is not a real date and time`;
+  return isIJson ? undefined : ijsonError(entry);
+}
+
+/**
+ * The exact sum of the breakdown's points (safe integers, as the schema requires): in floats while
+ * every partial sum is a safe integer, since each addition is then exact; in BigInt from the first
+ * that is not, where a float sum could round and a wrong total pass.
+ */
+function breakdownSum(breakdown: readonly RuleContribution[]): bigint {
+  let sum = 0;
+  for (const c of breakdown) {
+    sum += c.points;
+    if (!Number.isSafeInteger(sum)) return breakdown.reduce((acc, d) => acc + BigInt(d.points), 0n);
+  }
+  return BigInt(sum);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether the day of a time the schema's pattern admitted (YYYY-MM-DDThh:mm:ssZ, month 01–12, day
+ * 01–31, the clock in range) exists in its month of the proleptic Gregorian calendar.
+ */
+function isRealDay(time: string): boolean {
+  const year = Number(time.slice(0, 4));
+  const month = Number(time.slice(5, 7));
+  const day = Number(time.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
 /** The exact bytes an entry signature covers: PAE(payloadType, JCS(entry without sig)). */
