@@ -42828,7 +42828,8 @@ function notExactly(bucket) {
 }
 
 // src/store/verify.ts
-var RUN_SHARDS = { full: 1024 / SHARD_SIZE, fast: 4096 / SHARD_SIZE };
+var RUN_SHARDS = 1024 / SHARD_SIZE;
+var RUN_LINES = RUN_SHARDS * SHARD_SIZE;
 var WORDS_PER_ID = ID_BYTES / 4;
 var PARALLEL_FROM_RUNS = 3;
 async function verifyFolder(dir, options = {}) {
@@ -42850,13 +42851,12 @@ async function verifyFolder(dir, options = {}) {
   const keepLeaves = options.keepLeaves === true || witnesses.some((w) => w.checkpoint.size > 0 && w.checkpoint.size < checkpoint.size);
   const shards = await listShards(dir);
   const tasks = [];
-  const runShards = RUN_SHARDS[level];
-  for (let i = 0; i < shards.length; i += runShards) {
+  for (let i = 0; i < shards.length; i += RUN_SHARDS) {
     tasks.push({
       dir,
-      shards: shards.slice(i, i + runShards),
+      shards: shards.slice(i, i + RUN_SHARDS),
       startSeq: i * SHARD_SIZE,
-      endsLedger: i + runShards >= shards.length,
+      endsLedger: i + RUN_SHARDS >= shards.length,
       keys: keyring.file,
       level,
       keepLeaves
@@ -42938,7 +42938,7 @@ var RunJoin = class {
   tasks;
   constructor(tasks) {
     this.tasks = tasks;
-    this.ids = new IdTable(tasks.length * runLines(tasks));
+    this.ids = new IdTable(tasks.length * RUN_LINES);
   }
   take(r) {
     this.problem ??= this.join(r);
@@ -42962,11 +42962,7 @@ function boundaryError(r, lastLeaf) {
   return void 0;
 }
 function locate(tasks, seq) {
-  const lines = runLines(tasks);
-  return tasks[Math.floor(seq / lines)]?.shards[Math.floor(seq % lines / SHARD_SIZE)] ? lineAt(seq) : "entries";
-}
-function runLines(tasks) {
-  return (tasks[0]?.shards.length ?? 1) * SHARD_SIZE;
+  return tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor(seq % RUN_LINES / SHARD_SIZE)] ? lineAt(seq) : "entries";
 }
 function openCheckpoint(note, keyring, where, signers) {
   let checkpoint;
@@ -43101,6 +43097,7 @@ var IdTable = class {
     for (let seq = 0; seq < this.size; seq++) this.add(seq, this.hash(words, seq));
   }
 };
+var HOLD = 3;
 async function runInWorkers(tasks, workers, take) {
   const path = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url));
   const done = /* @__PURE__ */ new Map();
@@ -43130,7 +43127,8 @@ async function runInWorkers(tasks, workers, take) {
             if (held.length > 0 || next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
           });
           const feedAhead = () => {
-            if (held.length === 0 || tasks.length - next >= pool.length) feed();
+            if (held.length === 0) feed();
+            while (held.length < HOLD && next < tasks.length && tasks.length - next >= pool.length * held.length) feed();
           };
           child.on("message", (r) => {
             done.set(held.shift(), r);
@@ -43140,7 +43138,6 @@ async function runInWorkers(tasks, workers, take) {
             }
             feedAhead();
           });
-          feed();
           feedAhead();
         })
       )

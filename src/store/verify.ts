@@ -24,11 +24,14 @@ import { IndexReader } from "./index-check.ts";
 import { type LedgerState, readState } from "./ledger-files.ts";
 
 /**
- * Shards per unit of work, aligned, so that each full run is one perfect Merkle subtree. At level full
- * a run of 1024 lines is a fifth of a second's work, short enough that no worker idles long while
- * another finishes the last one; at level fast, longer runs keep the messages between processes few.
+ * Shards per unit of work, aligned, so that each full run is one perfect Merkle subtree. Runs of 1024
+ * lines are short enough at level full (a fifth of a second) that no worker idles long while another
+ * finishes the last one, and small enough at level fast that a run's result (its packed ids) passes
+ * through the pipe to this process in one write: a worker flushes its results only between runs, and
+ * with runs of 4096 lines it kept running out of work while a result was still in the pipe.
  */
-const RUN_SHARDS: Readonly<Record<CheckLevel, number>> = { full: 1024 / SHARD_SIZE, fast: 4096 / SHARD_SIZE };
+const RUN_SHARDS = 1024 / SHARD_SIZE;
+const RUN_LINES = RUN_SHARDS * SHARD_SIZE;
 const WORDS_PER_ID = ID_BYTES / 4;
 /** Below this many runs, starting worker processes costs more than it saves. */
 const PARALLEL_FROM_RUNS = 3;
@@ -90,13 +93,12 @@ export async function verifyFolder(dir: string, options: VerifyOptions = {}): Pr
 
   const shards = await listShards(dir);
   const tasks: RunTask[] = [];
-  const runShards = RUN_SHARDS[level];
-  for (let i = 0; i < shards.length; i += runShards) {
+  for (let i = 0; i < shards.length; i += RUN_SHARDS) {
     tasks.push({
       dir,
-      shards: shards.slice(i, i + runShards),
+      shards: shards.slice(i, i + RUN_SHARDS),
       startSeq: i * SHARD_SIZE,
-      endsLedger: i + runShards >= shards.length,
+      endsLedger: i + RUN_SHARDS >= shards.length,
       keys: keyring.file,
       level,
       keepLeaves,
@@ -197,7 +199,7 @@ class RunJoin {
 
   constructor(tasks: readonly RunTask[]) {
     this.tasks = tasks;
-    this.ids = new IdTable(tasks.length * runLines(tasks));
+    this.ids = new IdTable(tasks.length * RUN_LINES);
   }
 
   take(r: RunResult): void {
@@ -226,13 +228,7 @@ function boundaryError(r: RunResult, lastLeaf: Buffer | undefined): string | und
 
 /** file:line of `seq` among the shards present, or the entries folder when it is past them. */
 function locate(tasks: readonly RunTask[], seq: number): string {
-  const lines = runLines(tasks);
-  return tasks[Math.floor(seq / lines)]?.shards[Math.floor((seq % lines) / SHARD_SIZE)] ? lineAt(seq) : "entries";
-}
-
-/** Lines per run of `tasks`, which all hold the same number of shards but the last. */
-function runLines(tasks: readonly RunTask[]): number {
-  return (tasks[0]?.shards.length ?? 1) * SHARD_SIZE;
+  return tasks[Math.floor(seq / RUN_LINES)]?.shards[Math.floor((seq % RUN_LINES) / SHARD_SIZE)] ? lineAt(seq) : "entries";
 }
 
 function openCheckpoint(note: string, keyring: Keyring, where: string, signers: readonly Verifier[]): Checkpoint {
@@ -388,9 +384,15 @@ class IdTable {
 }
 
 /**
+ * Each worker is sent this many tasks ahead while enough remain, so that it never waits for its next
+ * one: this process shares the cores with the workers, and at level fast, where a run takes a few
+ * milliseconds, it is not always scheduled in time to send one more.
+ */
+const HOLD = 3;
+
+/**
  * Runs tasks on a pool of worker processes, handing each result to `take` in task order as soon as
- * those before it are in. Each worker holds two tasks while enough remain, so that it never waits
- * for its next one.
+ * those before it are in.
  */
 async function runInWorkers(tasks: readonly RunTask[], workers: number, take: (r: RunResult) => void): Promise<void> {
   // From source the worker is TypeScript (node strips the types); in dist/ it is a sibling bundle.
@@ -421,10 +423,11 @@ async function runInWorkers(tasks: readonly RunTask[], workers: number, take: (r
             child.once("exit", (code) => {
               if (held.length > 0 || next < tasks.length || code !== 0) reject(new Error(`a verification worker exited early (${code})`));
             });
-            // A second task is held only while there are more left than workers: at the end, a
-            // worker holding two would leave another idle for a whole run.
+            // Up to HOLD tasks are held while many are left, fewer towards the end, where a worker
+            // holding several would leave another idle for whole runs.
             const feedAhead = (): void => {
-              if (held.length === 0 || tasks.length - next >= pool.length) feed();
+              if (held.length === 0) feed();
+              while (held.length < HOLD && next < tasks.length && tasks.length - next >= pool.length * held.length) feed();
             };
             child.on("message", (r: RunResult) => {
               done.set(held.shift() as number, r);
@@ -434,7 +437,6 @@ async function runInWorkers(tasks: readonly RunTask[], workers: number, take: (r
               }
               feedAhead();
             });
-            feed();
             feedAhead();
           }),
       ),

@@ -336,7 +336,7 @@ export function resignCheckpoint(dir: string, signers: readonly Signer[]): void 
 
 /** Lines per shard file. */
 export const SHARD_LINES = SHARD_SIZE;
-/** Lines per unit of verification work at level fast (16 shards, FORMAT.md §2.2), a multiple of the unit at level full. */
+/** A boundary between units of verification work (runs of 1024 lines, FORMAT.md §2.2), four runs in. */
 export const RUN_LINES = 4096;
 
 /** The shard file holding `seq`, relative to the ledger folder. */
