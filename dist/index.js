@@ -34235,16 +34235,14 @@ function keyRef(key) {
 function signEntry(entry, signer) {
   return { ...entry, sig: { keyid: keyRef(signer), sig: signer.sign(signingInput(entry)).toString("base64") } };
 }
-function unsigned(entry) {
-  const { sig: _sig, ...rest } = entry;
-  return rest;
-}
-function signatureError(entry, key, signed) {
+function signatureBytes(entry, key) {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
   if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
-  if (!key.verify(signed ?? signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
-  return void 0;
+  return sig;
+}
+function signatureMismatch(entry) {
+  return `sig: signature by ${entry.sig.keyid} does not verify`;
 }
 
 // src/scoring/config.ts
@@ -42554,16 +42552,21 @@ function hexAt(bytes, start) {
 }
 function checkLines(lines, startSeq, keyFor, level, keepLeaves = false) {
   const run2 = new RunBuilder(lines.length, keepLeaves);
+  const unverified = [];
   let problem;
   for (const bytes of lines) {
     const seq = startSeq + run2.count;
-    const reason = level === "full" ? checkFull(bytes, seq, run2, keyFor(seq)) : checkFast(bytes, seq, run2);
+    const reason = level === "full" ? checkFull(bytes, seq, run2, keyFor(seq), unverified) : checkFast(bytes, seq, run2);
     if (reason !== void 0) {
       problem = { seq, reason };
       break;
     }
   }
-  return run2.result(problem);
+  const bad = unverified.findIndex((u) => !u.key.verify(u.message, u.sig));
+  if (bad < 0) return run2.result(problem);
+  const before = new RunBuilder(lines.length, keepLeaves);
+  for (const u of unverified.slice(0, bad)) before.accept(u.bytes, u.entry);
+  return before.result({ seq: startSeq + bad, reason: signatureMismatch(unverified[bad].entry) });
 }
 var RunBuilder = class {
   ids;
@@ -42603,12 +42606,16 @@ var RunBuilder = class {
     };
   }
 };
-function checkFull(bytes, seq, run2, key) {
+function checkFull(bytes, seq, run2, key, unverified) {
   const entry = parseEntry(bytes);
   if (typeof entry === "string") return entry;
-  const reason = chainError(entry.seq, seq, run2.previous, entry.prev) ?? signatureError(entry, key, signedBytes(bytes, entry));
-  if (reason === void 0) run2.accept(bytes, entry);
-  return reason;
+  const chain = chainError(entry.seq, seq, run2.previous, entry.prev);
+  if (chain !== void 0) return chain;
+  const sig = signatureBytes(entry, key);
+  if (typeof sig === "string") return sig;
+  unverified.push({ bytes, entry, key, message: signedBytes(bytes, entry), sig });
+  run2.accept(bytes, entry);
+  return void 0;
 }
 function checkFast(bytes, seq, run2) {
   const e = chainFields(bytes);

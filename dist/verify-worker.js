@@ -4137,22 +4137,17 @@ function isRealDay(time) {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
-function signingInput(entry) {
-  return pae(ENTRY_PAYLOAD_TYPE, Buffer.from(canonicalize2(entry), "utf8"));
-}
 function keyRef(key) {
   return `${key.name}+${keyIdHex(key.id)}`;
 }
-function unsigned(entry) {
-  const { sig: _sig, ...rest } = entry;
-  return rest;
-}
-function signatureError(entry, key, signed) {
+function signatureBytes(entry, key) {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
   if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
-  if (!key.verify(signed ?? signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
-  return void 0;
+  return sig;
+}
+function signatureMismatch(entry) {
+  return `sig: signature by ${entry.sig.keyid} does not verify`;
 }
 
 // src/ledger/merkle.ts
@@ -4308,16 +4303,21 @@ function hexAt(bytes, start) {
 }
 function checkLines(lines, startSeq, keyFor, level, keepLeaves = false) {
   const run = new RunBuilder(lines.length, keepLeaves);
+  const unverified = [];
   let problem;
   for (const bytes of lines) {
     const seq = startSeq + run.count;
-    const reason = level === "full" ? checkFull(bytes, seq, run, keyFor(seq)) : checkFast(bytes, seq, run);
+    const reason = level === "full" ? checkFull(bytes, seq, run, keyFor(seq), unverified) : checkFast(bytes, seq, run);
     if (reason !== void 0) {
       problem = { seq, reason };
       break;
     }
   }
-  return run.result(problem);
+  const bad = unverified.findIndex((u) => !u.key.verify(u.message, u.sig));
+  if (bad < 0) return run.result(problem);
+  const before = new RunBuilder(lines.length, keepLeaves);
+  for (const u of unverified.slice(0, bad)) before.accept(u.bytes, u.entry);
+  return before.result({ seq: startSeq + bad, reason: signatureMismatch(unverified[bad].entry) });
 }
 var RunBuilder = class {
   ids;
@@ -4357,12 +4357,16 @@ var RunBuilder = class {
     };
   }
 };
-function checkFull(bytes, seq, run, key) {
+function checkFull(bytes, seq, run, key, unverified) {
   const entry = parseEntry(bytes);
   if (typeof entry === "string") return entry;
-  const reason = chainError(entry.seq, seq, run.previous, entry.prev) ?? signatureError(entry, key, signedBytes(bytes, entry));
-  if (reason === void 0) run.accept(bytes, entry);
-  return reason;
+  const chain = chainError(entry.seq, seq, run.previous, entry.prev);
+  if (chain !== void 0) return chain;
+  const sig = signatureBytes(entry, key);
+  if (typeof sig === "string") return sig;
+  unverified.push({ bytes, entry, key, message: signedBytes(bytes, entry), sig });
+  run.accept(bytes, entry);
+  return void 0;
 }
 function checkFast(bytes, seq, run) {
   const e = chainFields(bytes);

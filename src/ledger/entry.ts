@@ -165,12 +165,26 @@ export function unsigned(entry: Entry): UnsignedEntry {
  * what signingInput gives for the entry, for a caller that has those bytes already.
  */
 export function signatureError(entry: Entry, key: Verifier, signed?: Uint8Array): string | undefined {
+  const sig = signatureBytes(entry, key);
+  if (typeof sig === "string") return sig;
+  return key.verify(signed ?? signingInput(unsigned(entry)), sig) ? undefined : signatureMismatch(entry);
+}
+
+/**
+ * The signature of `entry`, decoded, if it names `key` and is canonical base64; otherwise why not:
+ * everything signatureError checks before the cryptography.
+ */
+export function signatureBytes(entry: Entry, key: Verifier): Buffer | string {
   if (entry.sig.keyid !== keyRef(key)) return `sig: signed by ${entry.sig.keyid}, but ${keyRef(key)} signs seq ${entry.seq}`;
   const sig = Buffer.from(entry.sig.sig, "base64");
   // Only the canonical encoding: otherwise two different lines would carry one valid signature.
   if (sig.toString("base64") !== entry.sig.sig) return "sig: not canonical base64";
-  if (!key.verify(signed ?? signingInput(unsigned(entry)), sig)) return `sig: signature by ${entry.sig.keyid} does not verify`;
-  return undefined;
+  return sig;
+}
+
+/** What signatureError says of a signature that does not verify. */
+export function signatureMismatch(entry: Entry): string {
+  return `sig: signature by ${entry.sig.keyid} does not verify`;
 }
 
 /** The entry as a standard DSSE envelope: the payload is its canonical bytes without `sig`. */

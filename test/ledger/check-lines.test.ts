@@ -141,4 +141,27 @@ describe("checkLines at the full level", () => {
       { numRuns: 30 },
     );
   });
+
+  it("names the first bad signature, not a later broken line, and returns the run as it stood before it", () => {
+    fc.assert(
+      fc.property(bodiesArb({ minLength: 3, maxLength: 8 }), fc.nat(), fc.nat(), fc.boolean(), (bodies, badAt, brokenAt, keepLeaves) => {
+        const signer = signers[0] as Signer;
+        const lines = signedLines(bodies, signer);
+        // Signatures are checked after every line's other checks: a forged one must still be named
+        // first, with the run cut short at it, even when a later line fails one of those checks.
+        const k = badAt % (lines.length - 1);
+        const entry = JSON.parse((lines[k] as Buffer).toString());
+        const other = JSON.parse((lines[k + 1] as Buffer).toString());
+        lines[k] = Buffer.from(canonicalize({ ...entry, sig: other.sig }), "utf8");
+        const j = k + 1 + (brokenAt % (lines.length - k - 1));
+        lines[j] = Buffer.from("{not json");
+        const run = checkLines(lines, 0, () => signer.verifier, "full", keepLeaves);
+        const clean = checkLines(lines.slice(0, k), 0, () => signer.verifier, "full", keepLeaves);
+        expect(run.problem).toEqual({ seq: k, reason: `sig: signature by ${entry.sig.keyid} does not verify` });
+        expect({ ...run, problem: undefined }).toEqual({ ...clean, problem: undefined });
+        expect(run.count).toBe(k);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
