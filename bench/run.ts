@@ -19,7 +19,7 @@ type Log = (t: string) => void;
 const BENCHES: Readonly<Record<string, { what: string; run: (log: Log, quick: boolean) => Promise<Section> }>> = {
   verify: {
     what: "ledger verification",
-    run: (log, quick) => verifyBench(log, quick ? { full: 5_000, fast: 20_000, runs: 1 } : { full: 100_000, fast: 1_000_000, runs: 5 }),
+    run: (log, quick) => verifyBench(log, quick ? { full: 5_000, fast: 20_000, runs: 1 } : { full: 100_000, fast: 1_000_000, runs: 7 }),
   },
   append: {
     what: "appending to the data branch",
