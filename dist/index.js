@@ -42565,8 +42565,8 @@ function checkLines(lines, startSeq, keyFor, level, keepLeaves = false) {
   const bad = unverified.findIndex((u) => !u.key.verify(u.message, u.sig));
   if (bad < 0) return run2.result(problem);
   const before = new RunBuilder(lines.length, keepLeaves);
-  for (const u of unverified.slice(0, bad)) before.accept(u.bytes, u.entry);
-  return before.result({ seq: startSeq + bad, reason: signatureMismatch(unverified[bad].entry) });
+  for (const bytes of lines.slice(0, bad)) before.accept(bytes, parseEntry(bytes));
+  return before.result({ seq: startSeq + bad, reason: signatureMismatch(parseEntry(lines[bad])) });
 }
 var RunBuilder = class {
   ids;
@@ -42613,7 +42613,7 @@ function checkFull(bytes, seq, run2, key, unverified) {
   if (chain !== void 0) return chain;
   const sig = signatureBytes(entry, key);
   if (typeof sig === "string") return sig;
-  unverified.push({ bytes, entry, key, message: signedBytes(bytes, entry), sig });
+  unverified.push({ key, message: signedBytes(bytes, entry), sig });
   run2.accept(bytes, entry);
   return void 0;
 }

@@ -216,10 +216,11 @@ function hexAt(bytes: Buffer, start: number): string {
   return bytes.toString("latin1", start, start + 64);
 }
 
-/** A line accepted but for its signature, which checkLines verifies after the run's other checks. */
+/**
+ * A line accepted but for its signature, which checkLines verifies after the run's other checks:
+ * what the verification needs and nothing more, since a run holds a thousand of these.
+ */
 interface Unverified {
-  readonly bytes: Buffer;
-  readonly entry: Entry;
   readonly key: Verifier;
   /** The signed bytes (signingInput) and the signature. */
   readonly message: Buffer;
@@ -253,10 +254,11 @@ export function checkLines(
   // two evicting each other's code and data from the processor's caches.
   const bad = unverified.findIndex((u) => !u.key.verify(u.message, u.sig));
   if (bad < 0) return run.result(problem);
-  // Lines before the first bad signature stand; the run is rebuilt from them, as if it had stopped there.
+  // Lines before the first bad signature stand; the run is rebuilt from them, as if it had stopped
+  // there. They parsed once, so they parse again.
   const before = new RunBuilder(lines.length, keepLeaves);
-  for (const u of unverified.slice(0, bad)) before.accept(u.bytes, u.entry);
-  return before.result({ seq: startSeq + bad, reason: signatureMismatch((unverified[bad] as Unverified).entry) });
+  for (const bytes of lines.slice(0, bad)) before.accept(bytes, parseEntry(bytes) as Entry);
+  return before.result({ seq: startSeq + bad, reason: signatureMismatch(parseEntry(lines[bad] as Buffer) as Entry) });
 }
 
 /** What a run has checked so far: the lines that passed, as the caller's joins need them. */
@@ -314,7 +316,7 @@ function checkFull(bytes: Buffer, seq: number, run: RunBuilder, key: Verifier, u
   if (chain !== undefined) return chain;
   const sig = signatureBytes(entry, key);
   if (typeof sig === "string") return sig;
-  unverified.push({ bytes, entry, key, message: signedBytes(bytes, entry), sig });
+  unverified.push({ key, message: signedBytes(bytes, entry), sig });
   run.accept(bytes, entry);
   return undefined;
 }
