@@ -23363,15 +23363,15 @@ var IndexReader = class {
         throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
       }
       const high = BUCKET_NAME.test(sub.name) ? Number.parseInt(sub.name, 16) << 8 : -1;
-      for (const file of readdirSync(join6(root, sub.name))) {
-        const path = `${INDEX_DIR}/${sub.name}/${file}`;
+      const folder = join6(root, sub.name);
+      for (const file of readdirSync(folder)) {
         if (high < 0 || !BUCKET_FILE.test(file)) {
-          this.strays.push(path);
+          this.strays.push(`${INDEX_DIR}/${sub.name}/${file}`);
           continue;
         }
         const bucket = high | Number.parseInt(file, 16);
         try {
-          this.readBucket(bucket, join6(dir, path));
+          this.readBucket(bucket, `${folder}/${file}`);
         } catch (e) {
           this.unreadable.set(bucket, e);
         }

@@ -42781,15 +42781,15 @@ var IndexReader = class {
         throw new LedgerInvalidError(`${INDEX_DIR}/${sub.name}`, "unexpected file: the index holds only directories of buckets");
       }
       const high = BUCKET_NAME.test(sub.name) ? Number.parseInt(sub.name, 16) << 8 : -1;
-      for (const file of readdirSync(join5(root, sub.name))) {
-        const path = `${INDEX_DIR}/${sub.name}/${file}`;
+      const folder = join5(root, sub.name);
+      for (const file of readdirSync(folder)) {
         if (high < 0 || !BUCKET_FILE.test(file)) {
-          this.strays.push(path);
+          this.strays.push(`${INDEX_DIR}/${sub.name}/${file}`);
           continue;
         }
         const bucket = high | Number.parseInt(file, 16);
         try {
-          this.readBucket(bucket, join5(dir, path));
+          this.readBucket(bucket, `${folder}/${file}`);
         } catch (e) {
           this.unreadable.set(bucket, e);
         }
