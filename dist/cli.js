@@ -20173,11 +20173,10 @@ function append(head, bodies, signer, has = () => false) {
       seq: range.size,
       ...last ? { prev: last.toString("hex") } : {}
     };
-    const entry = signEntry(unsignedEntry, signer);
-    const line = canonicalize2(entry);
+    const line = canonicalize2(signEntry(unsignedEntry, signer));
     last = leafHash(Buffer.from(line, "utf8"));
     range.push(last);
-    entries.push(entry);
+    entries.push(JSON.parse(line));
     lines.push(line);
   }
   const next = { origin: head.origin, size: range.size, range: range.hashes, ...last ? { last } : {} };

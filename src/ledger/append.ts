@@ -63,11 +63,11 @@ export function append(
       seq: range.size,
       ...(last ? { prev: last.toString("hex") } : {}),
     };
-    const entry = signEntry(unsignedEntry, signer);
-    const line = canonicalize(entry);
+    const line = canonicalize(signEntry(unsignedEntry, signer));
     last = leafHash(Buffer.from(line, "utf8"));
     range.push(last);
-    entries.push(entry);
+    // The entry as its line records it, which is not always the value signed: JCS writes -0 as 0.
+    entries.push(JSON.parse(line) as Entry);
     lines.push(line);
   }
   const next: LedgerHead = { origin: head.origin, size: range.size, range: range.hashes, ...(last ? { last } : {}) };

@@ -75,6 +75,14 @@ describe("append", () => {
     );
   });
 
+  it("hands back each entry as its line records it: a -0 in a body is the 0 JCS writes", () => {
+    const [body] = sampleBodies(1, 12) as [EntryBody];
+    const result = append(emptyHead(TEST_ORIGIN), [{ ...body, inputs: { delta: -0 } }], signer);
+    expect(result.lines[0]).toContain('"inputs":{"delta":0}');
+    expect(Object.is(result.entries[0]?.inputs?.delta, 0)).toBe(true);
+    expect(result.entries[0]).toEqual(JSON.parse(result.lines[0] as string));
+  });
+
   it("gives the same bytes whether bodies come in one batch or several", () => {
     const bodies = sampleBodies(12, 3);
     fc.assert(
