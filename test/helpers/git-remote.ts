@@ -358,8 +358,7 @@ export async function startGitHttpServer(root: string, token: string): Promise<G
   const waiters = new Set<{ matches: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
   const backendErrors: string[] = [];
   const backends = new Map<ChildProcess, Promise<void>>();
-  // Requests whose response has not finished or been abandoned, and when anything last happened.
-  let inFlight = 0;
+  // When anything last happened: a request came in or a response ended.
   let lastActivity = performance.now();
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -367,10 +366,8 @@ export async function startGitHttpServer(root: string, token: string): Promise<G
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
     const recorded = { method: req.method ?? "", target: req.url ?? "", headers };
     requests.push(recorded);
-    inFlight++;
     lastActivity = performance.now();
     res.on("close", () => {
-      inFlight--;
       lastActivity = performance.now();
     });
     for (const w of waiters) {
@@ -478,11 +475,12 @@ export async function startGitHttpServer(root: string, token: string): Promise<G
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // A request a dead client had already sent may still be in the socket's buffer: idle means quiet
-  // for a moment, not only nothing running this instant.
+  // for a moment, not only nothing running this instant. Only a backend changes the repositories; a
+  // response whose backend has exited, still open towards a killed client, has nothing left to do.
   const idle = async (timeoutMs = 30_000): Promise<void> => {
     const until = performance.now() + timeoutMs;
-    while (inFlight > 0 || backends.size > 0 || performance.now() - lastActivity < 100) {
-      if (performance.now() > until) throw new Error(`server still busy: ${inFlight} responses, ${backends.size} backends`);
+    while (backends.size > 0 || performance.now() - lastActivity < 100) {
+      if (performance.now() > until) throw new Error(`server still busy: ${backends.size} backends`);
       await Promise.race([Promise.all(backends.values()), sleep(20)]);
     }
   };
